@@ -1,0 +1,46 @@
+// Shared internals of the web API layer. All bindings/js/*.js files are joined in
+// name order into one function body (see src/bootstrap.rs), so the `ops` captured
+// here stay private: page scripts never see `Deno`, `Deno.core` or any op.
+
+const ops = core.ops;
+const {
+  op_rb_print,
+  op_rb_report_exception,
+  op_rb_now,
+  op_rb_time_origin,
+  op_rb_timer_start,
+  op_rb_timer_clear,
+  op_drain_pending_rejections,
+} = ops;
+
+const ObjectDefineProperty = Object.defineProperty;
+const ReflectApply = Reflect.apply;
+const ReflectConstruct = Reflect.construct;
+
+// Defines web-IDL-style members: writable, configurable, non-enumerable for
+// operations; for interfaces on the global, non-enumerable too.
+function defineMethods(target, methods) {
+  for (const [name, fn] of Object.entries(methods)) {
+    ObjectDefineProperty(target, name, {
+      value: fn,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
+
+function defineGlobal(name, value) {
+  ObjectDefineProperty(globalThis, name, {
+    value,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+// Sets a function's `name` (methods created from arrow functions get the right one).
+function named(name, fn) {
+  ObjectDefineProperty(fn, "name", { value: name, configurable: true });
+  return fn;
+}

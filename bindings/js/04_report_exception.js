@@ -1,0 +1,34 @@
+// "Report an exception" (HTML § 8.1.4.7 "Runtime script errors") and "notify about
+// rejected promises" (§ 8.1.4.8). The `error` / `unhandledrejection` events come with
+// the DOM; until then the report goes to the console (stderr) like a browser's, and
+// is counted so `roundabout run --fail-on-error` can exit 1.
+
+function describeThrown(value) {
+  if (value instanceof Error || domExceptionData.has(value)) return formatError(value);
+  return inspect(value);
+}
+
+function reportException(value) {
+  op_rb_report_exception(`Uncaught ${describeThrown(value)}`);
+}
+
+// The end of a microtask checkpoint: promises rejected without a handler that still
+// have none are reported once.
+function notifyAboutRejectedPromises() {
+  const rejections = op_drain_pending_rejections();
+  if (rejections === undefined) return;
+  for (let i = 0; i < rejections.length; i += 3) {
+    op_rb_report_exception(`Uncaught (in promise) ${describeThrown(rejections[i + 1])}`);
+  }
+}
+
+defineMethods(globalThis, {
+  // HTML § 8.1.4.7: reportError(e) reports e as if it were uncaught.
+  reportError: named("reportError", function reportError(e) {
+    if (arguments.length < 1) {
+      throw new TypeError("reportError requires 1 argument, but only 0 present.");
+    }
+    reportException(e);
+  }),
+});
+ObjectDefineProperty(globalThis, "reportError", { enumerable: true });

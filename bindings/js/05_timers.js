@@ -1,0 +1,56 @@
+// setTimeout / setInterval / clearTimeout / clearInterval (HTML § 8.6 "Timers").
+// The engine keeps ids, deadlines and nesting levels (engine/src/timers.rs); this
+// side keeps each timer's handler and arguments until the engine runs it.
+
+const timerHandlers = new Map();
+const globalEval = eval;
+
+function startTimer(handler, timeout, args, repeat) {
+  // WebIDL TimerHandler: a Function stays one, anything else becomes a DOMString
+  // (compiled like a classic script when the timer fires).
+  const fn = typeof handler === "function" ? handler : String(handler);
+  // WebIDL `long`: ToNumber, then ToInt32 (NaN → 0, 2^31 wraps to negative → 0).
+  const ms = timeout | 0;
+  const id = op_rb_timer_start(ms, repeat);
+  timerHandlers.set(id, { fn, args });
+  return id;
+}
+
+function clearTimer(id) {
+  const key = id | 0;
+  if (timerHandlers.delete(key)) op_rb_timer_clear(key);
+}
+
+// Called by the engine when timer `id`'s task runs (steps 9.5-9.6); exceptions are
+// reported and never escape.
+function runTimer(id, repeat) {
+  const entry = timerHandlers.get(id);
+  if (entry === undefined) return;
+  if (!repeat) timerHandlers.delete(id);
+  try {
+    if (typeof entry.fn === "function") {
+      ReflectApply(entry.fn, globalThis, entry.args);
+    } else {
+      globalEval(entry.fn); // indirect eval: global scope, like a classic script
+    }
+  } catch (e) {
+    reportException(e);
+  }
+}
+
+defineMethods(globalThis, {
+  setTimeout: named("setTimeout", function setTimeout(handler, timeout = 0, ...args) {
+    if (arguments.length < 1) throw new TypeError("setTimeout requires at least 1 argument");
+    return startTimer(handler, timeout, args, false);
+  }),
+  setInterval: named("setInterval", function setInterval(handler, timeout = 0, ...args) {
+    if (arguments.length < 1) throw new TypeError("setInterval requires at least 1 argument");
+    return startTimer(handler, timeout, args, true);
+  }),
+  clearTimeout: named("clearTimeout", function clearTimeout(id = 0) {
+    clearTimer(id);
+  }),
+  clearInterval: named("clearInterval", function clearInterval(id = 0) {
+    clearTimer(id);
+  }),
+});

@@ -1,0 +1,251 @@
+//! The window/worker event loop (HTML § 8.1.7.3 "Processing model") on calloop.
+//!
+//! Each turn: queue the tasks of expired timers; run the oldest task of the next
+//! source with one (`task_queue` documents the policy); perform a microtask
+//! checkpoint; take a rendering opportunity if the host needs one; otherwise, with
+//! nothing runnable, sleep in calloop until the next timer deadline, a message from
+//! another thread or a ping — or, on a virtual clock, jump to that deadline.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use calloop::channel::{self, Channel, Event};
+use calloop::ping::{self, PingSource};
+
+use crate::loop_state::{LoopState, RunningTask, SharedLoopState};
+use crate::pending::PendingReport;
+use crate::reservation::{RemoteMessage, RemoteSender, Reservation, Waker};
+use crate::script_host::ScriptHost;
+use crate::task::{Task, TaskSteps};
+use crate::task_source::TaskSource;
+use crate::timers::ExpiredTimer;
+
+/// What one call to [`EventLoop::process_one_turn`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Turn {
+    /// A task ran (followed by a microtask checkpoint).
+    RanTask,
+    /// A rendering opportunity was taken.
+    Rendered,
+    /// Nothing was runnable: the loop slept, or moved the virtual clock.
+    Waited,
+    /// Nothing is queued, pending or in flight.
+    Quiescent,
+}
+
+/// How a [`EventLoop::run`] ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunOutcome {
+    Quiescent,
+    /// The time limit was reached with this work still pending.
+    TimedOut(PendingReport),
+}
+
+/// One agent's event loop, driving a [`ScriptHost`].
+pub struct EventLoop<H: ScriptHost> {
+    state: SharedLoopState,
+    host: H,
+    poll: calloop::EventLoop<'static, ()>,
+    remote: RemoteSender,
+    waker: Waker,
+}
+
+impl<H: ScriptHost> EventLoop<H> {
+    /// A loop over `state` (which the host may also hold) driving `host`.
+    pub fn new(state: SharedLoopState, host: H) -> io::Result<Self> {
+        let poll = calloop::EventLoop::try_new().map_err(io::Error::other)?;
+        let (sender, channel): (_, Channel<RemoteMessage>) = channel::channel();
+        let pending = Arc::new(AtomicBool::new(false));
+        let for_channel = state.clone();
+        poll.handle()
+            .insert_source(channel, move |event, _, _| {
+                if let Event::Msg(msg) = event {
+                    receive(&mut for_channel.borrow_mut(), msg);
+                }
+            })
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        let (ping, ping_source): (_, PingSource) = ping::make_ping()?;
+        poll.handle()
+            .insert_source(ping_source, |_, _, _| {})
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        Ok(EventLoop {
+            state,
+            host,
+            poll,
+            remote: RemoteSender { sender, pending },
+            waker: Waker(ping),
+        })
+    }
+
+    pub fn state(&self) -> &SharedLoopState {
+        &self.state
+    }
+
+    pub fn host(&mut self) -> &mut H {
+        &mut self.host
+    }
+
+    pub fn into_host(self) -> H {
+        self.host
+    }
+
+    /// A handle that wakes this loop from any thread.
+    pub fn waker(&self) -> Waker {
+        self.waker.clone()
+    }
+
+    /// Reserves a task for off-thread work (see [`Reservation`]).
+    pub fn register_callback(&self, label: impl Into<String>) -> Reservation {
+        self.state.borrow_mut().in_flight += 1;
+        Reservation::new(self.remote.clone(), label.into())
+    }
+
+    /// Queues a task from the loop's own thread.
+    pub fn queue_task(&self, task: Task) {
+        self.state.borrow_mut().queue_task(task);
+    }
+
+    /// Everything still pending, including the host's own work.
+    pub fn pending(&self) -> PendingReport {
+        let mut report = self.state.borrow().pending();
+        report.host = self.host.pending_work();
+        report
+    }
+
+    /// One iteration of the event loop. `sleep_until` caps how far (on the agent's
+    /// clock) the loop may sleep or move virtual time.
+    pub fn process_one_turn(&mut self, sleep_until: Option<Duration>) -> io::Result<Turn> {
+        if self.remote.pending.swap(false, Ordering::Acquire) {
+            self.poll.dispatch(Some(Duration::ZERO), &mut ())?;
+        }
+        let next = {
+            let mut st = self.state.borrow_mut();
+            queue_expired_timers(&mut st);
+            st.queues.take_next()
+        };
+        if let Some(task) = next {
+            self.run_task(task);
+            return Ok(Turn::RanTask);
+        }
+        if self.host.needs_rendering() {
+            self.host.update_the_rendering();
+            self.perform_microtask_checkpoint();
+            return Ok(Turn::Rendered);
+        }
+        let (clock, deadline, in_flight) = {
+            let st = self.state.borrow();
+            if st.timers.is_empty() && st.in_flight == 0 && self.host.pending_work().is_empty() {
+                return Ok(Turn::Quiescent);
+            }
+            (st.clock.clone(), st.timers.next_deadline(), st.in_flight)
+        };
+        let wake_at = match (deadline, sleep_until) {
+            (Some(d), Some(u)) => Some(d.min(u)),
+            (d, u) => d.or(u),
+        };
+        if clock.is_virtual() && in_flight == 0 {
+            // Virtual time: nothing can arrive from outside, so jump to the deadline.
+            if let Some(at) = wake_at {
+                clock.advance_to(at);
+            }
+            return Ok(Turn::Waited);
+        }
+        let timeout = wake_at.map(|at| at.saturating_sub(clock.now()));
+        self.poll.dispatch(timeout, &mut ())?;
+        self.remote.pending.store(false, Ordering::Release);
+        Ok(Turn::Waited)
+    }
+
+    /// Runs until quiescence or until `limit` has passed, on the agent's clock or in
+    /// real time, whichever comes first (a virtual clock alone would never stop a loop
+    /// that keeps queueing tasks without timers).
+    pub fn run(&mut self, limit: Option<Duration>) -> io::Result<RunOutcome> {
+        let real_deadline = limit.map(|l| Instant::now() + l);
+        let clock = self.state.borrow().clock.clone();
+        loop {
+            if let (Some(limit), Some(real)) = (limit, real_deadline) {
+                if clock.now() >= limit || Instant::now() >= real {
+                    return Ok(RunOutcome::TimedOut(self.pending()));
+                }
+            }
+            let sleep_until = limit.map(|l| {
+                let real_left = real_deadline.map_or(l, |r| r.saturating_duration_since(Instant::now()));
+                l.min(clock.now() + real_left)
+            });
+            if self.process_one_turn(sleep_until)? == Turn::Quiescent {
+                return Ok(RunOutcome::Quiescent);
+            }
+        }
+    }
+
+    /// Perform a microtask checkpoint, unless one is already running (§ 8.1.7.3).
+    pub fn perform_microtask_checkpoint(&mut self) {
+        perform_microtask_checkpoint(&self.state, &mut self.host);
+    }
+
+    fn run_task(&mut self, task: Task) {
+        let nesting = match task.steps {
+            TaskSteps::Timer { nesting_level, .. } => Some(nesting_level),
+            _ => None,
+        };
+        // § 8.1.7.3 step 2.5: set the currently running task, run it, reset it.
+        self.state.borrow_mut().current_task =
+            Some(RunningTask { source: task.source, timer_nesting_level: nesting });
+        match task.steps {
+            TaskSteps::Timer { id, handle, nesting_level } => {
+                let expired = ExpiredTimer { id, handle, nesting_level };
+                // Timer task steps 9.2–9.3: a cleared or replaced timer does nothing.
+                if self.state.borrow().timers.is_current(id, handle) {
+                    self.host.run_timer(id);
+                    let mut st = self.state.borrow_mut();
+                    let now = st.clock.now();
+                    st.timers.complete(now, expired); // steps 9.7–9.10
+                }
+            }
+            TaskSteps::Host(t) => self.host.run_host_task(t),
+            TaskSteps::Native(steps) => steps(&mut self.host),
+        }
+        self.state.borrow_mut().current_task = None;
+        self.perform_microtask_checkpoint(); // step 2.7
+    }
+}
+
+/// Performs a microtask checkpoint through `host` unless one is already in progress
+/// (§ 8.1.7.3 "perform a microtask checkpoint", step 1). Hosts call this from "clean
+/// up after running script".
+pub fn perform_microtask_checkpoint(state: &SharedLoopState, host: &mut dyn ScriptHost) {
+    {
+        let mut st = state.borrow_mut();
+        if st.performing_microtask_checkpoint {
+            return;
+        }
+        st.performing_microtask_checkpoint = true;
+    }
+    host.perform_microtask_checkpoint();
+    state.borrow_mut().performing_microtask_checkpoint = false;
+}
+
+fn queue_expired_timers(st: &mut LoopState) {
+    if st.timers.next_deadline().is_none() {
+        return;
+    }
+    let now = st.clock.now();
+    for e in st.timers.take_expired(now) {
+        // Step 12: "queue a global task on the timer task source".
+        let steps =
+            TaskSteps::Timer { id: e.id, handle: e.handle, nesting_level: e.nesting_level };
+        st.queues.push(Task::new(TaskSource::Timer, None, steps));
+    }
+}
+
+fn receive(st: &mut LoopState, msg: RemoteMessage) {
+    st.in_flight = st.in_flight.saturating_sub(1);
+    match msg {
+        RemoteMessage::Task { source, document, steps } => {
+            st.queue_task(Task::new(source, document, TaskSteps::Native(steps)));
+        }
+        RemoteMessage::Abandoned { label } => st.abandoned.push(label),
+    }
+}

@@ -1,0 +1,41 @@
+//! The small trait through which the event loop calls into a script engine. The
+//! engine crate knows nothing of deno_core: `roundabout-bindings` implements this for
+//! a JS runtime, and tests implement it with a recording fake.
+
+use std::any::Any;
+
+use crate::task::HostTask;
+use crate::timers::TimerId;
+
+pub trait ScriptHost {
+    /// Runs the handler of timer `id` (timer initialization steps, steps 9.5–9.6). The
+    /// loop has already checked that the timer is still active, and re-arms or forgets
+    /// it afterwards.
+    fn run_timer(&mut self, id: TimerId);
+
+    /// Runs a task whose steps the host defined.
+    fn run_host_task(&mut self, task: HostTask);
+
+    /// Performs a microtask checkpoint (HTML § 8.1.7.3 "perform a microtask
+    /// checkpoint"): runs microtasks until the queue is empty, then notifies about
+    /// rejected promises. The loop guards against re-entrancy before calling this.
+    fn perform_microtask_checkpoint(&mut self);
+
+    /// Whether a rendering opportunity should be taken now (rAF callbacks, a pending
+    /// screenshot, a live window). Nothing needs frames until rendering exists.
+    fn needs_rendering(&self) -> bool {
+        false
+    }
+
+    /// "Update the rendering" (HTML § 8.1.7.3 step 13); empty until rendering exists.
+    fn update_the_rendering(&mut self) {}
+
+    /// Work the host itself has in flight that must keep the loop alive, described for
+    /// the pending-work report (e.g. "1 module load").
+    fn pending_work(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Access to the concrete host from native task steps.
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}

@@ -1,0 +1,150 @@
+//! The script watchdog (`--script-timeout`): a thread that interrupts a callback that
+//! runs longer than the limit, in real time (a busy loop does not advance virtual
+//! time). The interrupt itself is supplied by the script host (for deno_core,
+//! terminating execution through the isolate's thread-safe handle), so this module
+//! stays engine-independent.
+
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+type Interrupt = Box<dyn Fn() + Send>;
+
+#[derive(Default)]
+struct State {
+    /// Generation and deadline of the armed callback, if any.
+    armed: Option<(u64, Instant)>,
+    generation: u64,
+    /// The generation the watchdog interrupted, if it fired.
+    fired: Option<u64>,
+    shutdown: bool,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    cond: Condvar,
+}
+
+/// Interrupts script that runs past `limit`. Dropping it stops its thread.
+pub struct Watchdog {
+    shared: Arc<Shared>,
+    limit: Duration,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// An armed watchdog; disarms on drop.
+pub struct WatchGuard<'a> {
+    dog: &'a Watchdog,
+    generation: u64,
+}
+
+impl Watchdog {
+    pub fn new(limit: Duration, interrupt: impl Fn() + Send + 'static) -> std::io::Result<Self> {
+        let shared = Arc::new(Shared { state: Mutex::default(), cond: Condvar::new() });
+        let for_thread = shared.clone();
+        let interrupt: Interrupt = Box::new(interrupt);
+        let thread = std::thread::Builder::new()
+            .name("roundabout-watchdog".into())
+            .spawn(move || watch(&for_thread, &interrupt))?;
+        Ok(Watchdog { shared, limit, thread: Some(thread) })
+    }
+
+    pub fn limit(&self) -> Duration {
+        self.limit
+    }
+
+    /// Arms the watchdog for one callback.
+    pub fn arm(&self) -> WatchGuard<'_> {
+        let mut st = self.shared.state.lock().expect("watchdog lock");
+        st.generation += 1;
+        let generation = st.generation;
+        st.armed = Some((generation, Instant::now() + self.limit));
+        drop(st);
+        self.shared.cond.notify_one();
+        WatchGuard { dog: self, generation }
+    }
+}
+
+impl WatchGuard<'_> {
+    /// Whether the watchdog interrupted this callback.
+    pub fn fired(&self) -> bool {
+        self.dog.shared.state.lock().expect("watchdog lock").fired == Some(self.generation)
+    }
+}
+
+impl Drop for WatchGuard<'_> {
+    fn drop(&mut self) {
+        let mut st = self.dog.shared.state.lock().expect("watchdog lock");
+        if st.armed.is_some_and(|(g, _)| g == self.generation) {
+            st.armed = None;
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.shared.state.lock().expect("watchdog lock").shutdown = true;
+        self.shared.cond.notify_one();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn watch(shared: &Shared, interrupt: &Interrupt) {
+    let mut st = shared.state.lock().expect("watchdog lock");
+    loop {
+        if st.shutdown {
+            return;
+        }
+        match st.armed {
+            None => st = shared.cond.wait(st).expect("watchdog lock"),
+            Some((generation, deadline)) => {
+                let now = Instant::now();
+                if now >= deadline {
+                    st.armed = None;
+                    st.fired = Some(generation);
+                    interrupt();
+                } else {
+                    st = shared.cond.wait_timeout(st, deadline - now).expect("watchdog lock").0;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    #[test]
+    fn interrupts_a_callback_that_runs_too_long() {
+        let stop = Arc::new(AtomicBool::new(false));
+        let s = stop.clone();
+        let dog = Watchdog::new(Duration::from_millis(20), move || s.store(true, Ordering::SeqCst))
+            .unwrap();
+        let guard = dog.arm();
+        let t0 = Instant::now();
+        while !stop.load(Ordering::SeqCst) {
+            assert!(t0.elapsed() < Duration::from_secs(5), "watchdog never fired");
+            std::hint::spin_loop();
+        }
+        assert!(guard.fired());
+        assert!(t0.elapsed() >= Duration::from_millis(20));
+    }
+
+    #[test]
+    fn a_quick_callback_is_left_alone() {
+        let hit = Arc::new(AtomicBool::new(false));
+        let h = hit.clone();
+        let dog = Watchdog::new(Duration::from_millis(30), move || h.store(true, Ordering::SeqCst))
+            .unwrap();
+        for _ in 0..100 {
+            let g = dog.arm();
+            assert!(!g.fired());
+        }
+        std::thread::sleep(Duration::from_millis(60));
+        assert!(!hit.load(Ordering::SeqCst));
+    }
+}

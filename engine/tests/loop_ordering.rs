@@ -1,0 +1,323 @@
+//! Ordering tests for the event loop with a recording fake script host: what runs
+//! when, per the HTML processing model.
+
+use std::any::Any;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use roundabout_engine::{
+    perform_microtask_checkpoint, Clock, EventLoop, HostTask, LoopState, RunOutcome,
+    ScriptHost, SharedLoopState, Task, TaskSource, TimerId, Turn,
+};
+
+type Job = Box<dyn FnOnce(&mut Fake)>;
+type Handler = Rc<dyn Fn(&mut Fake)>;
+
+/// A fake script host: a microtask queue of closures, timer handlers as closures,
+/// and a log of everything that ran.
+struct Fake {
+    state: SharedLoopState,
+    log: Vec<String>,
+    microtasks: VecDeque<Job>,
+    handlers: HashMap<TimerId, Handler>,
+    checkpoints: usize,
+}
+
+impl Fake {
+    fn log(&mut self, s: impl Into<String>) {
+        self.log.push(s.into());
+    }
+    fn now_ms(&self) -> f64 {
+        self.state.borrow().clock.now_ms()
+    }
+    fn queue_microtask(&mut self, job: impl FnOnce(&mut Fake) + 'static) {
+        self.microtasks.push_back(Box::new(job));
+    }
+    fn set_timer(&mut self, ms: i32, repeat: bool, h: impl Fn(&mut Fake) + 'static) -> TimerId {
+        let id = self.state.borrow_mut().start_timer(ms, repeat);
+        self.handlers.insert(id, Rc::new(h));
+        id
+    }
+    fn clear_timer(&mut self, id: TimerId) {
+        self.state.borrow_mut().clear_timer(id);
+        self.handlers.remove(&id);
+    }
+}
+
+impl ScriptHost for Fake {
+    fn run_timer(&mut self, id: TimerId) {
+        let h = self.handlers[&id].clone();
+        h(self);
+    }
+    fn run_host_task(&mut self, task: HostTask) {
+        self.log(format!("host task {}", task.0));
+    }
+    fn perform_microtask_checkpoint(&mut self) {
+        self.checkpoints += 1;
+        while let Some(job) = self.microtasks.pop_front() {
+            job(self);
+        }
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+fn new_loop(clock: Clock) -> EventLoop<Fake> {
+    let state = LoopState::shared(clock);
+    let fake = Fake {
+        state: state.clone(),
+        log: Vec::new(),
+        microtasks: VecDeque::new(),
+        handlers: HashMap::new(),
+        checkpoints: 0,
+    };
+    EventLoop::new(state, fake).unwrap()
+}
+
+fn fake(host: &mut dyn ScriptHost) -> &mut Fake {
+    host.as_any_mut().downcast_mut::<Fake>().unwrap()
+}
+
+fn queue(el: &EventLoop<Fake>, source: TaskSource, f: impl FnOnce(&mut Fake) + 'static) {
+    el.queue_task(Task::native(source, None, move |h| f(fake(h))));
+}
+
+fn run_to_quiescence(el: &mut EventLoop<Fake>) -> Vec<String> {
+    assert_eq!(el.run(Some(Duration::from_secs(3600))).unwrap(), RunOutcome::Quiescent);
+    std::mem::take(&mut el.host().log)
+}
+
+#[test]
+fn tasks_of_one_source_run_fifo_with_a_checkpoint_after_each() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    for i in 0..3 {
+        queue(&el, TaskSource::DomManipulation, move |f| {
+            f.log(format!("task {i}"));
+            f.queue_microtask(move |f| f.log(format!("micro {i}")));
+        });
+    }
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log, ["task 0", "micro 0", "task 1", "micro 1", "task 2", "micro 2"]);
+    assert_eq!(el.host().checkpoints, 3);
+}
+
+#[test]
+fn microtasks_queued_by_microtasks_run_in_the_same_checkpoint() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        f.log("task A");
+        f.queue_microtask(|f| {
+            f.log("micro 1");
+            f.queue_microtask(|f| {
+                f.log("micro 2");
+                f.queue_microtask(|f| f.log("micro 3"));
+            });
+        });
+    });
+    queue(&el, TaskSource::Networking, |f| f.log("task B"));
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log, ["task A", "micro 1", "micro 2", "micro 3", "task B"]);
+}
+
+#[test]
+fn checkpoint_inside_a_checkpoint_does_nothing() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        f.queue_microtask(|f| {
+            f.log("outer microtask");
+            f.queue_microtask(|f| f.log("queued during checkpoint"));
+            let state = f.state.clone();
+            let before = f.checkpoints;
+            perform_microtask_checkpoint(&state, f); // re-entrant: must be a no-op
+            assert_eq!(f.checkpoints, before);
+            f.log("after nested checkpoint call");
+        });
+    });
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(
+        log,
+        ["outer microtask", "after nested checkpoint call", "queued during checkpoint"]
+    );
+}
+
+#[test]
+fn timers_fire_by_deadline_and_ties_in_creation_order() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        for (name, ms) in [("a", 10), ("b", 0), ("c", 10), ("d", 5), ("e", 0)] {
+            f.set_timer(ms, false, move |f| {
+                let t = f.now_ms();
+                f.log(format!("{name}@{t}"));
+            });
+        }
+        f.log("script end");
+    });
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log, ["script end", "b@0", "e@0", "d@5", "a@10", "c@10"]);
+}
+
+#[test]
+fn virtual_clock_jumps_to_the_next_deadline_instead_of_sleeping() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        f.set_timer(60_000, false, |f| {
+            let t = f.now_ms();
+            f.log(format!("fired at {t}"));
+        });
+    });
+    let started = Instant::now();
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log, ["fired at 60000"]);
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn real_clock_sleeps_until_the_deadline() {
+    let mut el = new_loop(Clock::real());
+    queue(&el, TaskSource::Networking, |f| {
+        f.set_timer(30, false, |f| {
+            let t = f.now_ms();
+            f.log(format!("{}", t >= 30.0));
+        });
+    });
+    let started = Instant::now();
+    assert_eq!(run_to_quiescence(&mut el), ["true"]);
+    assert!(started.elapsed() >= Duration::from_millis(30));
+}
+
+fn chain(f: &mut Fake, left: u32, last: f64) {
+    let now = f.now_ms();
+    f.log(format!("{}", now - last));
+    if left > 0 {
+        f.set_timer(0, false, move |f| chain(f, left - 1, now));
+    }
+}
+
+#[test]
+fn nested_zero_timeouts_are_clamped_after_nesting_level_five() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        f.set_timer(0, false, |f| chain(f, 9, 0.0));
+    });
+    let log = run_to_quiescence(&mut el);
+    // Callbacks 1-6 are scheduled at nesting levels 0-5 (no clamp); from the 7th on the
+    // scheduling task's nesting level is 6 > 5, so 0 becomes 4 ms (HTML § 8.6 step 5).
+    assert_eq!(log, ["0", "0", "0", "0", "0", "0", "4", "4", "4", "4"]);
+}
+
+#[test]
+fn interval_repeats_until_cleared_from_its_own_callback() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        let count = Rc::new(std::cell::Cell::new(0));
+        let id = Rc::new(std::cell::Cell::new(TimerId(0)));
+        let id2 = id.clone();
+        id.set(f.set_timer(10, true, move |f| {
+            count.set(count.get() + 1);
+            let t = f.now_ms();
+            f.log(format!("tick {} at {t}", count.get()));
+            if count.get() == 3 {
+                f.clear_timer(id2.get());
+            }
+        }));
+    });
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log, ["tick 1 at 10", "tick 2 at 20", "tick 3 at 30"]);
+}
+
+#[test]
+fn a_timer_cleared_after_its_task_was_queued_does_not_run() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        let victim = Rc::new(std::cell::Cell::new(TimerId(0)));
+        let v = victim.clone();
+        // Both expire together; the clearer's task runs first and clears the victim,
+        // whose task is already queued (timer task steps 9.2-9.3 then abort it).
+        f.set_timer(0, false, move |f| {
+            f.log("clearer ran");
+            f.clear_timer(v.get());
+        });
+        victim.set(f.set_timer(0, false, |f| f.log("victim ran")));
+    });
+    assert_eq!(run_to_quiescence(&mut el), ["clearer ran"]);
+}
+
+#[test]
+fn timeout_reports_what_is_still_pending() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        f.set_timer(10, true, |_| {});
+        f.set_timer(100_000, false, |_| {});
+        f.set_timer(200_000, false, |_| {});
+    });
+    match el.run(Some(Duration::from_millis(1000))).unwrap() {
+        RunOutcome::TimedOut(report) => {
+            assert_eq!(report.to_string(), "2 timers, 1 interval");
+        }
+        other => panic!("expected a timeout, got {other:?}"),
+    }
+    assert_eq!(el.state().borrow().clock.now_ms(), 1000.0, "stopped exactly at the limit");
+}
+
+#[test]
+fn empty_loop_is_quiescent_at_once() {
+    let mut el = new_loop(Clock::real());
+    assert_eq!(el.process_one_turn(None).unwrap(), Turn::Quiescent);
+}
+
+#[test]
+fn a_reservation_keeps_the_loop_alive_until_its_task_arrives() {
+    let mut el = new_loop(Clock::real());
+    let r = el.register_callback("test read");
+    assert_eq!(el.pending().to_string(), "1 async operation");
+    let t = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(30));
+        r.enqueue(TaskSource::Networking, None, |h| fake(h).log("off-thread result"));
+    });
+    let started = Instant::now();
+    assert_eq!(run_to_quiescence(&mut el), ["off-thread result"]);
+    assert!(started.elapsed() >= Duration::from_millis(25));
+    t.join().unwrap();
+}
+
+#[test]
+fn an_abandoned_reservation_is_reported_not_waited_for_forever() {
+    let mut el = new_loop(Clock::real());
+    let r = el.register_callback("lost work");
+    std::thread::spawn(move || drop(r)).join().unwrap();
+    assert_eq!(run_to_quiescence(&mut el), Vec::<String>::new());
+    assert_eq!(el.state().borrow().abandoned, ["lost work"]);
+}
+
+#[test]
+fn reservations_under_virtual_time_are_waited_for_in_real_time() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    let r = el.register_callback("slow");
+    queue(&el, TaskSource::Networking, |f| {
+        f.set_timer(1000, false, |f| f.log("timer"));
+    });
+    let t = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(20));
+        r.enqueue(TaskSource::Networking, None, |h| {
+            let f = fake(h);
+            let t = f.now_ms();
+            f.log(format!("reply at {t}"));
+        });
+    });
+    // The virtual clock does not run ahead of outstanding off-thread work.
+    assert_eq!(run_to_quiescence(&mut el), ["reply at 0", "timer"]);
+    t.join().unwrap();
+}
+
+#[test]
+fn host_tasks_and_sources_interleave_round_robin() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    for i in 0..3 {
+        el.queue_task(Task::new(TaskSource::Timer, None, roundabout_engine::TaskSteps::Host(HostTask(i))));
+    }
+    queue(&el, TaskSource::UserInteraction, |f| f.log("click"));
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log, ["click", "host task 0", "host task 1", "host task 2"]);
+}
