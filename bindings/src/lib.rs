@@ -1,1 +1,11 @@
-pub fn x(){}
+//! roundabout-bindings: one deno_core runtime per agent, with the web API surface
+//! written in JS (`bindings/js/`, one file per interface family) over a few ops.
+//! Page scripts never see `Deno`, `Deno.core` or the ops.
+
+mod bootstrap;
+pub mod host;
+mod ops;
+pub mod output;
+
+pub use host::{format_js_error, ClassicScript, HostError, JsHost};
+pub use output::{CapturedOutput, ConsoleLevel, Output, StdOutput};

@@ -66,9 +66,20 @@ impl Watchdog {
 }
 
 impl WatchGuard<'_> {
-    /// Whether the watchdog interrupted this callback.
+    /// Whether the watchdog has interrupted this callback so far.
     pub fn fired(&self) -> bool {
         self.dog.shared.state.lock().expect("watchdog lock").fired == Some(self.generation)
+    }
+
+    /// Disarms, then tells whether the watchdog interrupted this callback. After this
+    /// returns the watchdog can no longer fire for it, so a caller that sees `false`
+    /// knows no interrupt is left pending.
+    pub fn finish(self) -> bool {
+        let mut st = self.dog.shared.state.lock().expect("watchdog lock");
+        if st.armed.is_some_and(|(g, _)| g == self.generation) {
+            st.armed = None;
+        }
+        st.fired == Some(self.generation)
     }
 }
 

@@ -1,0 +1,190 @@
+// structuredClone (HTML § 2.7 "Safe passing of structured data"):
+// StructuredSerializeWithTransfer into a plain record tree, then
+// StructuredDeserializeWithTransfer from it. The record form is engine-independent,
+// so postMessage can carry the same records between agents later.
+
+const dataCloneError = (what) =>
+  new DOMException(`${what} could not be cloned.`, "DataCloneError");
+
+const ERROR_NAMES = ["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
+const TYPED_ARRAYS = {
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
+  Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+};
+const arrayBufferDetached = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "detached")?.get;
+const arrayBufferTransfer = ArrayBuffer.prototype.transfer;
+
+function isDetached(buffer) {
+  if (arrayBufferDetached) return ReflectApply(arrayBufferDetached, buffer, []);
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function brandOf(v) {
+  const kind = classify(v);
+  if (kind !== "object") return kind;
+  if (isBrand(WeakMap.prototype, WeakMap.prototype.has, v) || isBrand(WeakSet.prototype, WeakSet.prototype.has, v)) return "uncloneable";
+  if (typeof DataView === "function" && isBrand(DataView.prototype, Object.getOwnPropertyDescriptor(DataView.prototype, "byteLength").get, v)) return "dataview";
+  return "object";
+}
+
+// StructuredSerializeInternal (steps 1-26), with `memory` for cycles and shared refs.
+function serialize(value, memory, transferred) {
+  const prim = typeof value;
+  if (prim === "symbol") throw dataCloneError(String(value));
+  if (value === null || (prim !== "object" && prim !== "function")) return { t: "prim", v: value };
+  if (memory.has(value)) return { t: "ref", id: memory.get(value) };
+  const id = memory.size;
+  memory.set(value, id);
+  const kind = brandOf(value);
+  switch (kind) {
+    case "function":
+      throw dataCloneError(inspect(value));
+    case "promise":
+    case "uncloneable":
+      throw dataCloneError(`#<${constructorName(value) || "Object"}>`);
+    case "boxed:Boolean": case "boxed:Number": case "boxed:BigInt": case "boxed:String":
+      return { t: "boxed", id, v: value.valueOf() };
+    case "boxed:Symbol":
+      throw dataCloneError("Symbol object");
+    case "date":
+      return { t: "date", id, v: Date.prototype.getTime.call(value) };
+    case "regexp":
+      return { t: "regexp", id, source: ReflectApply(regexpSource, value, []), flags: RegExp.prototype.toString.call(value).replace(/^.*\//, "") };
+    case "arraybuffer": {
+      if (isDetached(value)) throw dataCloneError("An ArrayBuffer is detached and");
+      if (transferred.has(value)) return { t: "transfer", id, index: transferred.get(value) };
+      return { t: "arraybuffer", id, bytes: new Uint8Array(value).slice() };
+    }
+    case "typedarray":
+    case "dataview": {
+      const buffer = serialize(value.buffer, memory, transferred);
+      const type = kind === "dataview" ? "DataView" : ReflectApply(typedArrayTag, value, []);
+      const length = kind === "dataview" ? value.byteLength : value.length;
+      return { t: "view", id, type, buffer, byteOffset: value.byteOffset, length };
+    }
+    case "map": {
+      const rec = { t: "map", id, entries: [] };
+      for (const [k, v] of [...Map.prototype.entries.call(value)]) {
+        rec.entries.push([serialize(k, memory, transferred), serialize(v, memory, transferred)]);
+      }
+      return rec;
+    }
+    case "set": {
+      const rec = { t: "set", id, values: [] };
+      for (const v of [...Set.prototype.values.call(value)]) rec.values.push(serialize(v, memory, transferred));
+      return rec;
+    }
+    case "error": {
+      let name = value.name;
+      name = ERROR_NAMES.includes(name) ? name : "Error";
+      const rec = { t: "error", id, name };
+      if (Object.prototype.hasOwnProperty.call(value, "message")) rec.message = String(value.message);
+      const stack = value.stack;
+      if (typeof stack === "string") rec.stack = stack;
+      if (domExceptionData.has(value)) {
+        rec.t = "domexception";
+        rec.name = value.name;
+        rec.message = value.message;
+      }
+      return rec;
+    }
+    case "array": {
+      const rec = { t: "array", id, length: value.length, props: [] };
+      for (const key of Object.keys(value)) rec.props.push([key, serialize(value[key], memory, transferred)]);
+      return rec;
+    }
+  }
+  const rec = { t: "object", id, props: [] };
+  for (const key of Object.keys(value)) rec.props.push([key, serialize(value[key], memory, transferred)]);
+  return rec;
+}
+
+// StructuredDeserialize.
+function deserialize(rec, memory, transferredBuffers) {
+  const remember = (v) => {
+    memory[rec.id] = v;
+    return v;
+  };
+  switch (rec.t) {
+    case "prim": return rec.v;
+    case "ref": return memory[rec.id];
+    case "boxed": return remember(Object(rec.v));
+    case "date": return remember(new NativeDate(rec.v));
+    case "regexp": return remember(new RegExp(rec.source, rec.flags));
+    case "arraybuffer": return remember(rec.bytes.slice().buffer);
+    case "transfer": return remember(transferredBuffers[rec.index]);
+    case "view": {
+      const buffer = deserialize(rec.buffer, memory, transferredBuffers);
+      const C = rec.type === "DataView" ? DataView : TYPED_ARRAYS[rec.type];
+      return remember(new C(buffer, rec.byteOffset, rec.length));
+    }
+    case "map": {
+      const m = remember(new Map());
+      for (const [k, v] of rec.entries) m.set(deserialize(k, memory, transferredBuffers), deserialize(v, memory, transferredBuffers));
+      return m;
+    }
+    case "set": {
+      const s = remember(new Set());
+      for (const v of rec.values) s.add(deserialize(v, memory, transferredBuffers));
+      return s;
+    }
+    case "error":
+    case "domexception": {
+      const e = rec.t === "domexception"
+        ? new DOMException(rec.message, rec.name)
+        : new globalThis[rec.name]();
+      if (rec.t === "error" && "message" in rec) {
+        ObjectDefineProperty(e, "message", { value: rec.message, writable: true, configurable: true, enumerable: false });
+      }
+      if (rec.stack !== undefined) {
+        ObjectDefineProperty(e, "stack", { value: rec.stack, writable: true, configurable: true, enumerable: false });
+      }
+      return remember(e);
+    }
+    case "array": {
+      const a = remember(new Array(rec.length));
+      for (const [k, v] of rec.props) a[k] = deserialize(v, memory, transferredBuffers);
+      return a;
+    }
+    case "object": {
+      const o = remember({});
+      for (const [k, v] of rec.props) o[k] = deserialize(v, memory, transferredBuffers);
+      return o;
+    }
+  }
+  throw new TypeError(`unknown clone record ${rec.t}`);
+}
+
+// StructuredSerializeWithTransfer: only ArrayBuffers are transferable until
+// MessagePort exists.
+function structuredSerializeWithTransfer(value, transferList) {
+  const transferred = new Map();
+  for (const t of transferList) {
+    if (!isBrand(ArrayBuffer.prototype, arrayBufferByteLength, t)) {
+      throw dataCloneError(`Value at index ${transferred.size} of the transfer list`);
+    }
+    if (transferred.has(t)) throw dataCloneError("An ArrayBuffer is transferred twice and");
+    if (isDetached(t)) throw dataCloneError("An ArrayBuffer is detached and");
+    transferred.set(t, transferred.size);
+  }
+  const record = serialize(value, new Map(), transferred);
+  if (transferred.size > 0 && typeof arrayBufferTransfer !== "function") {
+    throw dataCloneError("ArrayBuffer transfer is not supported by this engine; the value");
+  }
+  const buffers = [...transferred.keys()].map((b) => ReflectApply(arrayBufferTransfer, b, []));
+  return { record, buffers };
+}
+
+defineMethods(globalThis, {
+  structuredClone: named("structuredClone", function structuredClone(value, options = undefined) {
+    if (arguments.length < 1) throw new TypeError("structuredClone requires 1 argument");
+    const transfer = options?.transfer === undefined ? [] : [...options.transfer];
+    const { record, buffers } = structuredSerializeWithTransfer(value, transfer);
+    return deserialize(record, [], buffers);
+  }),
+});

@@ -1,0 +1,227 @@
+//! `JsHost`: the [`ScriptHost`] for one agent's deno_core runtime.
+
+use std::any::Any;
+use std::rc::Rc;
+use std::time::Duration;
+
+use deno_core::error::JsError;
+use deno_core::{v8, JsRuntime, RuntimeOptions};
+use roundabout_engine::{
+    perform_microtask_checkpoint, HostTask, ScriptHost, SharedLoopState, TimerId, Watchdog,
+};
+
+use crate::bootstrap::{bootstrap, Hooks};
+use crate::ops::{roundabout_web, OutputSlot};
+use crate::output::Output;
+
+/// A classic script's source and where it came from, for error locations.
+pub struct ClassicScript<'a> {
+    /// File name shown in stack traces (e.g. "page.html").
+    pub name: &'a str,
+    pub source: &'a str,
+    /// 1-based line and column of the script's first character in that file.
+    pub line: u32,
+    pub column: u32,
+}
+
+pub struct JsHost {
+    runtime: JsRuntime,
+    state: SharedLoopState,
+    hooks: Hooks,
+    output: Rc<dyn Output>,
+    watchdog: Option<Watchdog>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum HostError {
+    #[error("could not start the JavaScript runtime: {0}")]
+    Runtime(String),
+    #[error("could not start the watchdog thread: {0}")]
+    Watchdog(std::io::Error),
+}
+
+impl JsHost {
+    /// A fresh runtime with the web API layer, reading time and timers from `state`.
+    /// `script_timeout` arms the watchdog around every entry into script.
+    pub fn new(
+        state: SharedLoopState,
+        output: Rc<dyn Output>,
+        script_timeout: Option<Duration>,
+    ) -> Result<Self, HostError> {
+        let mut runtime = JsRuntime::try_new(RuntimeOptions {
+            extensions: vec![roundabout_web::init()],
+            ..Default::default()
+        })
+        .map_err(|e| HostError::Runtime(e.to_string()))?;
+        {
+            let op_state = runtime.op_state();
+            let mut op_state = op_state.borrow_mut();
+            op_state.put(state.clone());
+            op_state.put(OutputSlot(output.clone()));
+        }
+        let hooks = bootstrap(&mut runtime).map_err(HostError::Runtime)?;
+        let watchdog = match script_timeout {
+            Some(limit) => {
+                let handle = runtime.v8_isolate().thread_safe_handle();
+                Some(
+                    Watchdog::new(limit, move || {
+                        handle.terminate_execution();
+                    })
+                    .map_err(HostError::Watchdog)?,
+                )
+            }
+            None => None,
+        };
+        Ok(JsHost { runtime, state, hooks, output, watchdog })
+    }
+
+    pub fn state(&self) -> &SharedLoopState {
+        &self.state
+    }
+
+    /// Runs a classic script ("run a classic script", HTML § 8.1.4.4) and then cleans
+    /// up after running script (a microtask checkpoint). An exception is reported, not
+    /// returned: the event loop goes on.
+    pub fn run_classic_script(&mut self, script: &ClassicScript<'_>) {
+        // Pad so that line and column numbers in errors match the file.
+        let mut padded = String::with_capacity(script.source.len() + 64);
+        for _ in 1..script.line {
+            padded.push('\n');
+        }
+        for _ in 1..script.column {
+            padded.push(' ');
+        }
+        padded.push_str(script.source);
+        let name = script.name.to_string();
+        let result = self.guarded(|rt| rt.execute_script(name, padded).map(drop));
+        if let Some(Err(e)) = result {
+            self.report_js_error(&e);
+        }
+        self.clean_up_after_running_script();
+    }
+
+    /// "Clean up after running script": a microtask checkpoint when the JS stack is
+    /// empty (it always is when the loop calls in).
+    pub fn clean_up_after_running_script(&mut self) {
+        let state = self.state.clone();
+        perform_microtask_checkpoint(&state, self);
+    }
+
+    /// Runs `f` with the watchdog armed. Returns `None` if the watchdog stopped it.
+    fn guarded<R>(&mut self, f: impl FnOnce(&mut JsRuntime) -> R) -> Option<R> {
+        let Some(dog) = &self.watchdog else {
+            return Some(f(&mut self.runtime));
+        };
+        let guard = dog.arm();
+        let r = f(&mut self.runtime);
+        if guard.finish() {
+            let limit = dog.limit();
+            self.runtime.v8_isolate().cancel_terminate_execution();
+            self.state.borrow_mut().errors.watchdog += 1;
+            self.output.exception(&format!(
+                "Uncaught Error: script ran longer than {} ms and was stopped by the watchdog (--script-timeout)",
+                limit.as_millis()
+            ));
+            return None;
+        }
+        Some(r)
+    }
+
+    fn report_js_error(&mut self, e: &JsError) {
+        self.state.borrow_mut().errors.uncaught += 1;
+        self.output.exception(&format_js_error(e));
+    }
+
+    /// Calls one of the bootstrap's hook functions with number/boolean arguments.
+    fn call_hook(&mut self, pick: fn(&Hooks) -> &v8::Global<v8::Function>, args: &[HookArg]) {
+        let hooks = &self.hooks;
+        let output = self.output.clone();
+        let runtime = &mut self.runtime;
+        let run = |rt: &mut JsRuntime| {
+            deno_core::scope!(scope, rt);
+            v8::tc_scope!(let tc, scope);
+            let f = v8::Local::new(tc, pick(hooks));
+            let recv: v8::Local<v8::Value> = v8::undefined(tc).into();
+            let args: Vec<v8::Local<v8::Value>> = args
+                .iter()
+                .map(|a| match a {
+                    HookArg::U32(n) => v8::Integer::new_from_unsigned(tc, *n).into(),
+                    HookArg::Bool(b) => v8::Boolean::new(tc, *b).into(),
+                })
+                .collect();
+            let result = f.call(tc, recv, &args);
+            if result.is_none() && !tc.is_execution_terminating() {
+                if let Some(exc) = tc.exception() {
+                    // The hooks catch page exceptions; reaching here is our bug.
+                    let text = exc.to_rust_string_lossy(tc);
+                    output.exception(&format!("Uncaught (internal) {text}"));
+                }
+            }
+        };
+        // Inline `guarded` so the closure can borrow `hooks` next to `runtime`.
+        match &self.watchdog {
+            None => run(runtime),
+            Some(dog) => {
+                let guard = dog.arm();
+                run(runtime);
+                if guard.finish() {
+                    let limit = dog.limit();
+                    runtime.v8_isolate().cancel_terminate_execution();
+                    self.state.borrow_mut().errors.watchdog += 1;
+                    self.output.exception(&format!(
+                        "Uncaught Error: script ran longer than {} ms and was stopped by the watchdog (--script-timeout)",
+                        limit.as_millis()
+                    ));
+                }
+            }
+        }
+    }
+}
+
+enum HookArg {
+    U32(u32),
+    Bool(bool),
+}
+
+/// "Uncaught TypeError: boom" followed by "    at file:line:col" frames.
+pub fn format_js_error(e: &JsError) -> String {
+    let mut out = e.exception_message.clone();
+    for f in &e.frames {
+        let loc = match (&f.file_name, f.line_number, f.column_number) {
+            (Some(file), Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            (Some(file), Some(l), None) => format!("{file}:{l}"),
+            (Some(file), _, _) => file.clone(),
+            _ => "<anonymous>".into(),
+        };
+        match &f.function_name {
+            Some(name) if !name.is_empty() => out.push_str(&format!("\n    at {name} ({loc})")),
+            _ => out.push_str(&format!("\n    at {loc}")),
+        }
+    }
+    out
+}
+
+impl ScriptHost for JsHost {
+    fn run_timer(&mut self, id: TimerId) {
+        let repeat = self.state.borrow().timers.is_repeating(id);
+        self.call_hook(|h| &h.run_timer, &[HookArg::U32(id.0), HookArg::Bool(repeat)]);
+        self.clean_up_after_running_script();
+    }
+
+    fn run_host_task(&mut self, _task: HostTask) {}
+
+    fn perform_microtask_checkpoint(&mut self) {
+        let run = |rt: &mut JsRuntime| {
+            deno_core::scope!(scope, rt);
+            scope.perform_microtask_checkpoint();
+        };
+        self.guarded(run);
+        // HTML § 8.1.7.3 "perform a microtask checkpoint" step 4: notify about
+        // rejected promises.
+        self.call_hook(|h| &h.notify_about_rejected_promises, &[]);
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}

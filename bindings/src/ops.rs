@@ -1,0 +1,55 @@
+//! The ops behind the web API layer. Page scripts never reach them: the bootstrap
+//! captures them in a closure and deletes `Deno` (see bootstrap.rs).
+
+use std::rc::Rc;
+
+use deno_core::{op2, OpState};
+use roundabout_engine::{SharedLoopState, TimerId};
+
+use crate::output::{ConsoleLevel, Output};
+
+/// The agent's output, kept in the OpState.
+pub struct OutputSlot(pub Rc<dyn Output>);
+
+#[op2(fast)]
+pub fn op_rb_print(state: &mut OpState, #[string] level: &str, #[string] text: &str) {
+    state.borrow::<OutputSlot>().0.console(ConsoleLevel::parse(level), text);
+}
+
+#[op2(fast)]
+pub fn op_rb_report_exception(state: &mut OpState, #[string] text: &str) {
+    state.borrow::<SharedLoopState>().borrow_mut().errors.uncaught += 1;
+    state.borrow::<OutputSlot>().0.exception(text);
+}
+
+#[op2(fast)]
+pub fn op_rb_now(state: &mut OpState) -> f64 {
+    state.borrow::<SharedLoopState>().borrow().clock.now_ms()
+}
+
+#[op2(fast)]
+pub fn op_rb_time_origin(state: &mut OpState) -> f64 {
+    state.borrow::<SharedLoopState>().borrow().clock.origin_unix_ms()
+}
+
+#[op2(fast)]
+pub fn op_rb_timer_start(state: &mut OpState, timeout: i32, repeat: bool) -> u32 {
+    state.borrow::<SharedLoopState>().borrow_mut().start_timer(timeout, repeat).0
+}
+
+#[op2(fast)]
+pub fn op_rb_timer_clear(state: &mut OpState, id: u32) {
+    state.borrow::<SharedLoopState>().borrow_mut().clear_timer(TimerId(id));
+}
+
+deno_core::extension!(
+    roundabout_web,
+    ops = [
+        op_rb_print,
+        op_rb_report_exception,
+        op_rb_now,
+        op_rb_time_origin,
+        op_rb_timer_start,
+        op_rb_timer_clear,
+    ],
+);

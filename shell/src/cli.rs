@@ -1,0 +1,119 @@
+//! The command line: `roundabout run FILE [options]` and its exit codes.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use roundabout_bindings::StdOutput;
+
+use crate::page_source::PageSource;
+use crate::run::{run_page, RunOptions};
+
+/// Exit codes of `roundabout run`.
+pub mod exit {
+    /// Ran to quiescence.
+    pub const OK: u8 = 0;
+    /// `--fail-on-error` and an uncaught error (or unhandled rejection) was reported.
+    pub const SCRIPT_ERROR: u8 = 1;
+    /// Bad usage or input: missing file, a directory, not UTF-8, bad option.
+    pub const BAD_INPUT: u8 = 2;
+    /// `--timeout` was reached (after the pending-work report).
+    pub const TIMEOUT: u8 = 3;
+    /// A script was stopped by the watchdog (`--script-timeout`).
+    pub const WATCHDOG: u8 = 4;
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "roundabout", version, about = "Run HTML pages under a browser-style event loop")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run a page (.html/.htm) or a classic script (.js) until nothing is left to do.
+    ///
+    /// Exit codes: 0 ran to quiescence; 1 an uncaught error with --fail-on-error;
+    /// 2 bad usage or input; 3 --timeout reached; 4 a script was stopped by the
+    /// watchdog. When several apply, the highest wins.
+    Run(RunArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RunArgs {
+    /// The page or script to run.
+    pub file: PathBuf,
+    /// Jump the clock to the next timer instead of sleeping: pages that wait seconds
+    /// finish at once, deterministically. Date.now and performance.now follow it.
+    #[arg(long)]
+    pub virtual_time: bool,
+    /// Stop after S seconds (agent clock or real time, whichever comes first) and
+    /// print what was still pending.
+    #[arg(long, value_name = "S", value_parser = parse_seconds)]
+    pub timeout: Option<Duration>,
+    /// Stop any single script or callback that runs longer than MS milliseconds
+    /// (0 disables the watchdog).
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    pub script_timeout: u64,
+    /// Exit with code 1 if any uncaught error or unhandled rejection was reported.
+    #[arg(long)]
+    pub fail_on_error: bool,
+    /// Print only warnings and errors: drop console.log/info/debug and the run summary.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s.parse().map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    if !secs.is_finite() || secs < 0.0 {
+        return Err(format!("'{s}' is not a non-negative number of seconds"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+pub fn main_with(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Run(args) => ExitCode::from(run(args)),
+    }
+}
+
+fn run(args: RunArgs) -> u8 {
+    let page = match PageSource::load(&args.file) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("roundabout: {e}");
+            return exit::BAD_INPUT;
+        }
+    };
+    let options = RunOptions {
+        virtual_time: args.virtual_time,
+        timeout: args.timeout,
+        script_timeout: (args.script_timeout > 0).then(|| Duration::from_millis(args.script_timeout)),
+    };
+    let output = Rc::new(StdOutput { quiet: args.quiet });
+    let report = match run_page(page, &options, output) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("roundabout: {e}");
+            return exit::BAD_INPUT;
+        }
+    };
+    for label in &report.abandoned {
+        eprintln!("roundabout: abandoned work: {label} never reported back");
+    }
+    if let Some(pending) = &report.timed_out {
+        let limit = args.timeout.unwrap_or_default().as_secs_f64();
+        eprintln!("roundabout: --timeout {limit}s reached; still pending: {pending}");
+        return exit::TIMEOUT.max(if report.errors.watchdog > 0 { exit::WATCHDOG } else { 0 });
+    }
+    if report.errors.watchdog > 0 {
+        return exit::WATCHDOG;
+    }
+    if args.fail_on_error && report.errors.uncaught > 0 {
+        return exit::SCRIPT_ERROR;
+    }
+    exit::OK
+}

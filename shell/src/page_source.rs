@@ -1,0 +1,80 @@
+//! Loading the page a user asked for: a `.html`/`.htm` document or a `.js` classic
+//! script, as UTF-8. Everything the page may read lives under its directory.
+
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    Html,
+    Script,
+}
+
+#[derive(Debug)]
+pub struct PageSource {
+    /// The path as the user gave it (shown in error locations).
+    pub display_name: String,
+    /// The directory scripts may be loaded from (canonical).
+    pub root: PathBuf,
+    pub kind: PageKind,
+    pub text: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}: no such file")]
+    NotFound(String),
+    #[error("{0}: is a directory, not a page")]
+    IsDirectory(String),
+    #[error("{0}: not valid UTF-8 (first bad byte at offset {1})")]
+    NotUtf8(String, usize),
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("{0}: unsupported file type (expected .html, .htm or .js)")]
+    UnknownKind(String),
+}
+
+/// Reads a file as UTF-8 text, with the errors a user can act on.
+pub fn read_utf8(path: &Path, shown: &str) -> Result<String, LoadError> {
+    if path.is_dir() {
+        return Err(LoadError::IsDirectory(shown.into()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(shown.into()),
+        _ => LoadError::Io(shown.into(), e),
+    })?;
+    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(shown.into(), e.utf8_error().valid_up_to()))
+}
+
+impl PageSource {
+    pub fn load(path: &Path) -> Result<Self, LoadError> {
+        let shown = path.display().to_string();
+        let kind = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+            Some(e) if e == "html" || e == "htm" => PageKind::Html,
+            Some(e) if e == "js" || e == "mjs" => PageKind::Script,
+            _ if path.is_dir() => return Err(LoadError::IsDirectory(shown)),
+            _ if !path.exists() => return Err(LoadError::NotFound(shown)),
+            _ => return Err(LoadError::UnknownKind(shown)),
+        };
+        let text = read_utf8(path, &shown)?;
+        let canonical = path.canonicalize().map_err(|e| LoadError::Io(shown.clone(), e))?;
+        let root = canonical.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("/"));
+        Ok(PageSource { display_name: shown, root, kind, text })
+    }
+
+    /// Resolves a script `src` against the page's directory, refusing anything that
+    /// leaves it (absolute paths, `..`, symlinks pointing outside, URLs with a scheme).
+    pub fn resolve(&self, src: &str) -> Result<PathBuf, String> {
+        if src.contains("://") || src.starts_with("data:") {
+            return Err(format!("{src}: only files next to the page can be loaded"));
+        }
+        let relative = src.split(['?', '#']).next().unwrap_or(src);
+        let candidate = self.root.join(relative.trim_start_matches('/'));
+        let canonical = candidate
+            .canonicalize()
+            .map_err(|_| format!("{src}: no such file next to the page"))?;
+        if !canonical.starts_with(&self.root) {
+            return Err(format!("{src}: outside the page's directory; refused"));
+        }
+        Ok(canonical)
+    }
+}
