@@ -106,7 +106,10 @@ function stackFrames(e) {
     return [];
   }
   if (typeof stack !== "string") return [];
-  return stack.split("\n").filter((l) => /^\s+at /.test(l)).map((l) => "    " + l.trim());
+  // Frames inside our own bootstrap are implementation details: leave them out.
+  return stack.split("\n")
+    .filter((l) => /^\s+at /.test(l) && !l.includes("roundabout:"))
+    .map((l) => "    " + l.trim());
 }
 
 function ownEntries(v, skipIndices) {

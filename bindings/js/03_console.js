@@ -43,7 +43,7 @@ function formatArgs(args) {
         break;
       case "o":
       case "O":
-        out += inspect(arg, 1);
+        out += typeof arg === "string" ? quoteString(arg) : inspect(arg);
         break;
       case "c": // CSS styling: consumed, not rendered in text output
         break;
@@ -80,7 +80,7 @@ const consoleMethods = {
   trace: (...args) => {
     const formatted = args.length ? formatArgs(args) : [];
     const head = ["Trace" + (formatted.length ? ":" : ""), ...formatted];
-    const frames = stackFrames(new Error()).slice(1);
+    const frames = stackFrames(new Error());
     printArgs("trace", [head.map((a) => (typeof a === "string" ? a : inspect(a))).join(" ") +
       (frames.length ? "\n" + frames.join("\n") : "")]);
   },

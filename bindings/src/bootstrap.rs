@@ -26,7 +26,11 @@ const JS_FILES: &[(&str, &str)] = js_files!(
 );
 
 /// Globals a bare deno_core runtime defines that pages must not see.
-const HIDDEN_GLOBALS: &[&str] = &["Deno", "__bootstrap"];
+///
+/// The QuickJS backend also defines non-enumerable `__v8x*` helpers on the global
+/// (Intl/Temporal shims, Atomics.waitAsync, `import source`) and looks them up there
+/// at call time, so they stay; they carry no ops and no file or process access.
+const HIDDEN_GLOBALS: &[&str] = &["Deno", "__bootstrap", "gc"];
 
 /// The functions the host calls into.
 pub struct Hooks {

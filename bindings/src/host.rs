@@ -186,7 +186,10 @@ enum HookArg {
 /// "Uncaught TypeError: boom" followed by "    at file:line:col" frames.
 pub fn format_js_error(e: &JsError) -> String {
     let mut out = e.exception_message.clone();
-    for f in &e.frames {
+    let ours = |f: &&deno_core::error::JsStackFrame| {
+        f.file_name.as_deref().is_some_and(|n| n.starts_with("roundabout:"))
+    };
+    for f in e.frames.iter().filter(|f| !ours(f)) {
         let loc = match (&f.file_name, f.line_number, f.column_number) {
             (Some(file), Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             (Some(file), Some(l), None) => format!("{file}:{l}"),

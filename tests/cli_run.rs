@@ -1,0 +1,283 @@
+//! `roundabout run` end to end: the binary on fixture pages, exact output and exit
+//! codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn fixtures() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures"))
+}
+
+fn roundabout(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_roundabout"))
+        .args(args)
+        .current_dir(fixtures())
+        .output()
+        .expect("run roundabout")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn lines(s: &str) -> Vec<&str> {
+    s.lines().collect()
+}
+
+#[track_caller]
+fn assert_run(args: &[&str], code: i32, out: &[&str], err: &[&str]) {
+    let o = roundabout(args);
+    assert_eq!(lines(&stdout(&o)), out, "stdout of {args:?}\nstderr:\n{}", stderr(&o));
+    assert_eq!(lines(&stderr(&o)), err, "stderr of {args:?}");
+    assert_eq!(o.status.code(), Some(code), "exit code of {args:?}");
+}
+
+#[test]
+fn sync_then_microtasks_then_timers_and_a_checkpoint_between_scripts() {
+    assert_run(
+        &["run", "order.html"],
+        0,
+        &[
+            "sync 1",
+            "sync 2",
+            "microtask 1",
+            "microtask 2",
+            "second script",
+            "second script's microtask",
+            "timeout",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn nested_microtasks_run_before_the_next_task() {
+    assert_run(
+        &["run", "nested-microtasks.js"],
+        0,
+        &[
+            "async start",
+            "sync end",
+            "m1",
+            "m2",
+            "after await",
+            "m1.1",
+            "m1.1.1",
+            "task",
+            "task's microtask",
+            "next task",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn timers_fire_by_delay_with_fifo_ties_and_idl_conversions() {
+    assert_run(
+        &["run", "--virtual-time", "timers-by-delay.js"],
+        0,
+        &[
+            "ids positive and distinct: true",
+            "zero @0",
+            "negative -> 0 @0",
+            "NaN -> 0 @0",
+            "2^31 wraps negative -> 0 @0",
+            "extra arguments: x y",
+            "2^32 + 5 wraps to 5 @5",
+            "a 10ms @10",
+            "'15' string -> 15 @15",
+            "tie 1 (20ms) @20",
+            "tie 2 (20ms) @20",
+            "tie 3 (20ms) @20",
+            "c 30ms @30",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn set_interval_until_cleared_from_its_callback() {
+    assert_run(
+        &["run", "--virtual-time", "interval.js"],
+        0,
+        &[
+            "tick 1 @100",
+            "tick 2 @200",
+            "tick 3 @300",
+            "tick 4 @400",
+            "cleared from inside the callback",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn nested_zero_timeouts_show_the_clamp_exactly_under_virtual_time() {
+    let expected: Vec<String> = (1..=10)
+        .map(|i| format!("step {i}: +{}", if i <= 6 { 0 } else { 4 }))
+        .collect();
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    assert_run(&["run", "--virtual-time", "clamp-chain.js"], 0, &expected, &[]);
+}
+
+#[test]
+fn real_time_clamp_chain_takes_at_least_the_clamped_time() {
+    let started = Instant::now();
+    let o = roundabout(&["run", "clamp-chain.js"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o).lines().count(), 10);
+    assert!(started.elapsed() >= Duration::from_millis(16), "4 clamped steps of 4 ms");
+}
+
+#[test]
+fn virtual_time_finishes_an_hour_long_wait_at_once() {
+    let started = Instant::now();
+    assert_run(
+        &["run", "--virtual-time", "virtual-time.js"],
+        0,
+        &[
+            "performance.now advanced 3600000 ms",
+            "Date.now advanced 3600000 ms",
+            "new Date() agrees: true",
+        ],
+        &[],
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn watchdog_stops_an_infinite_loop_and_the_loop_goes_on() {
+    let started = Instant::now();
+    assert_run(
+        &["run", "--script-timeout", "200", "infinite-loop.js"],
+        4,
+        &["before the loop", "the event loop goes on after the watchdog"],
+        &["Uncaught Error: script ran longer than 200 ms and was stopped by the watchdog (--script-timeout)"],
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn uncaught_errors_are_reported_with_locations_and_the_loop_goes_on() {
+    let expected_err = [
+        "Uncaught TypeError: boom",
+        "    at uncaught.html:10:9",
+        "Uncaught (in promise) RangeError: nobody handles this",
+        "    at uncaught.html:8:18",
+        "Uncaught TypeError: Cannot read properties of null (reading 'property')",
+        "    at boom (uncaught.html:4:5)",
+    ];
+    let out = ["handled", "next script runs", "later timer still runs"];
+    assert_run(&["run", "uncaught.html"], 0, &out, &expected_err);
+    assert_run(&["run", "--fail-on-error", "uncaught.html"], 1, &out, &expected_err);
+}
+
+#[test]
+fn page_code_cannot_reach_deno_or_ops() {
+    assert_run(
+        &["run", "hidden-internals.js"],
+        0,
+        &[
+            "undefined undefined false",
+            "undefined undefined undefined undefined",
+            "0",
+            "undefined",
+            "ReferenceError",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn console_formats_and_streams() {
+    assert_run(
+        &["run", "console-format.js"],
+        0,
+        &[
+            "cart has 3 items costing 2.5 (7)",
+            "{ a: [ 1, { b: 2 } ] } and 'str'",
+            " styled %",
+            "too few: one %s",
+            "extra args 1 { k: 'v' } [ 1, <1 empty item>, 3 ] null undefined",
+            "Map(1) { 'k' => { deep: { deeper: [Object] } } } Set(2) { 1, 'two' }",
+            "-0 10n Symbol(sym) true [Function: named] [class K]",
+            "{ name: 'loop', self: [Circular] }",
+            "info goes to stdout",
+            "debug goes to stdout",
+        ],
+        &["warn goes to stderr", "error goes to stderr"],
+    );
+}
+
+#[test]
+fn quiet_drops_stdout_console_but_keeps_errors() {
+    assert_run(
+        &["run", "--quiet", "console-format.js"],
+        0,
+        &[],
+        &["warn goes to stderr", "error goes to stderr"],
+    );
+}
+
+#[test]
+fn timeout_reports_pending_work_and_exits_3() {
+    let dir = tempdir();
+    let page = dir.join("pending.js");
+    std::fs::write(
+        &page,
+        "setInterval(() => {}, 100); setTimeout(() => {}, 1e6); setTimeout(() => {}, 2e6);",
+    )
+    .unwrap();
+    let p = page.to_str().unwrap();
+    assert_run(
+        &["run", "--virtual-time", "--timeout", "5", p],
+        3,
+        &[],
+        &["roundabout: --timeout 5s reached; still pending: 2 timers, 1 interval"],
+    );
+    let started = Instant::now();
+    let o = roundabout(&["run", "--timeout", "0.3", p]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    for (args, message) in [
+        (vec!["run", "missing.html"], "roundabout: missing.html: no such file"),
+        (vec!["run", "."], "roundabout: .: is a directory, not a page"),
+        (
+            vec!["run", "not-utf8.js"],
+            "roundabout: not-utf8.js: not valid UTF-8 (first bad byte at offset 4)",
+        ),
+    ] {
+        assert_run(&args, 2, &[], &[message]);
+    }
+    let o = roundabout(&["run", "--timeout", "soon", "plain.js"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'soon' is not a number of seconds"), "{}", stderr(&o));
+    let o = roundabout(&["run"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = roundabout(&["run", "--no-such-flag", "plain.js"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn plain_run_exits_0() {
+    assert_run(&["run", "plain.js"], 0, &["fine"], &[]);
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "roundabout-test-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
