@@ -32,7 +32,12 @@ fn lines(s: &str) -> Vec<&str> {
 #[track_caller]
 fn assert_run(args: &[&str], code: i32, out: &[&str], err: &[&str]) {
     let o = roundabout(args);
-    assert_eq!(lines(&stdout(&o)), out, "stdout of {args:?}\nstderr:\n{}", stderr(&o));
+    assert_eq!(
+        lines(&stdout(&o)),
+        out,
+        "stdout of {args:?}\nstderr:\n{}",
+        stderr(&o)
+    );
     assert_eq!(lines(&stderr(&o)), err, "stderr of {args:?}");
     assert_eq!(o.status.code(), Some(code), "exit code of {args:?}");
 }
@@ -122,7 +127,12 @@ fn nested_zero_timeouts_show_the_clamp_exactly_under_virtual_time() {
         .map(|i| format!("step {i}: +{}", if i <= 6 { 0 } else { 4 }))
         .collect();
     let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
-    assert_run(&["run", "--virtual-time", "clamp-chain.js"], 0, &expected, &[]);
+    assert_run(
+        &["run", "--virtual-time", "clamp-chain.js"],
+        0,
+        &expected,
+        &[],
+    );
 }
 
 #[test]
@@ -131,7 +141,10 @@ fn real_time_clamp_chain_takes_at_least_the_clamped_time() {
     let o = roundabout(&["run", "clamp-chain.js"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o).lines().count(), 10);
-    assert!(started.elapsed() >= Duration::from_millis(16), "4 clamped steps of 4 ms");
+    assert!(
+        started.elapsed() >= Duration::from_millis(16),
+        "4 clamped steps of 4 ms"
+    );
 }
 
 #[test]
@@ -174,7 +187,12 @@ fn uncaught_errors_are_reported_with_locations_and_the_loop_goes_on() {
     ];
     let out = ["handled", "next script runs", "later timer still runs"];
     assert_run(&["run", "uncaught.html"], 0, &out, &expected_err);
-    assert_run(&["run", "--fail-on-error", "uncaught.html"], 1, &out, &expected_err);
+    assert_run(
+        &["run", "--fail-on-error", "uncaught.html"],
+        1,
+        &out,
+        &expected_err,
+    );
 }
 
 #[test]
@@ -249,8 +267,14 @@ fn timeout_reports_pending_work_and_exits_3() {
 #[test]
 fn bad_input_exits_2_with_one_line() {
     for (args, message) in [
-        (vec!["run", "missing.html"], "roundabout: missing.html: no such file"),
-        (vec!["run", "."], "roundabout: .: is a directory, not a page"),
+        (
+            vec!["run", "missing.html"],
+            "roundabout: missing.html: no such file",
+        ),
+        (
+            vec!["run", "."],
+            "roundabout: .: is a directory, not a page",
+        ),
         (
             vec!["run", "not-utf8.js"],
             "roundabout: not-utf8.js: not valid UTF-8 (first bad byte at offset 4)",
@@ -260,7 +284,11 @@ fn bad_input_exits_2_with_one_line() {
     }
     let o = roundabout(&["run", "--timeout", "soon", "plain.js"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("'soon' is not a number of seconds"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("'soon' is not a number of seconds"),
+        "{}",
+        stderr(&o)
+    );
     let o = roundabout(&["run"]);
     assert_eq!(o.status.code(), Some(2));
     let o = roundabout(&["run", "--no-such-flag", "plain.js"]);
@@ -276,7 +304,10 @@ fn tempdir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "roundabout-test-{}-{}",
         std::process::id(),
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
     ));
     std::fs::create_dir_all(&dir).unwrap();
     dir

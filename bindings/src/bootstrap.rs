@@ -51,8 +51,10 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
     let hooks = runtime
         .execute_script("roundabout:bootstrap", source())
         .map_err(|e| format!("bootstrap failed: {e}"))?;
-    let hide: String =
-        HIDDEN_GLOBALS.iter().map(|g| format!("delete globalThis[{g:?}];")).collect();
+    let hide: String = HIDDEN_GLOBALS
+        .iter()
+        .map(|g| format!("delete globalThis[{g:?}];"))
+        .collect();
     runtime
         .execute_script("roundabout:hide", hide)
         .map_err(|e| format!("hiding internals failed: {e}"))?;
@@ -61,7 +63,9 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
     let obj = v8::Local::<v8::Object>::try_from(obj).map_err(|_| "bootstrap returned no hooks")?;
     let get = |name: &str| -> Result<v8::Global<v8::Function>, String> {
         let key = v8::String::new(scope, name).ok_or("string")?;
-        let value = obj.get(scope, key.into()).ok_or_else(|| format!("hook {name} missing"))?;
+        let value = obj
+            .get(scope, key.into())
+            .ok_or_else(|| format!("hook {name} missing"))?;
         let f = v8::Local::<v8::Function>::try_from(value)
             .map_err(|_| format!("hook {name} is not a function"))?;
         Ok(v8::Global::new(scope, f))

@@ -72,7 +72,13 @@ impl JsHost {
             }
             None => None,
         };
-        Ok(JsHost { runtime, state, hooks, output, watchdog })
+        Ok(JsHost {
+            runtime,
+            state,
+            hooks,
+            output,
+            watchdog,
+        })
     }
 
     pub fn state(&self) -> &SharedLoopState {
@@ -187,7 +193,9 @@ enum HookArg {
 pub fn format_js_error(e: &JsError) -> String {
     let mut out = e.exception_message.clone();
     let ours = |f: &&deno_core::error::JsStackFrame| {
-        f.file_name.as_deref().is_some_and(|n| n.starts_with("roundabout:"))
+        f.file_name
+            .as_deref()
+            .is_some_and(|n| n.starts_with("roundabout:"))
     };
     for f in e.frames.iter().filter(|f| !ours(f)) {
         let loc = match (&f.file_name, f.line_number, f.column_number) {
@@ -207,7 +215,10 @@ pub fn format_js_error(e: &JsError) -> String {
 impl ScriptHost for JsHost {
     fn run_timer(&mut self, id: TimerId) {
         let repeat = self.state.borrow().timers.is_repeating(id);
-        self.call_hook(|h| &h.run_timer, &[HookArg::U32(id.0), HookArg::Bool(repeat)]);
+        self.call_hook(
+            |h| &h.run_timer,
+            &[HookArg::U32(id.0), HookArg::Bool(repeat)],
+        );
         self.clean_up_after_running_script();
     }
 

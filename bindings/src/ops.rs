@@ -13,12 +13,19 @@ pub struct OutputSlot(pub Rc<dyn Output>);
 
 #[op2(fast)]
 pub fn op_rb_print(state: &mut OpState, #[string] level: &str, #[string] text: &str) {
-    state.borrow::<OutputSlot>().0.console(ConsoleLevel::parse(level), text);
+    state
+        .borrow::<OutputSlot>()
+        .0
+        .console(ConsoleLevel::parse(level), text);
 }
 
 #[op2(fast)]
 pub fn op_rb_report_exception(state: &mut OpState, #[string] text: &str) {
-    state.borrow::<SharedLoopState>().borrow_mut().errors.uncaught += 1;
+    state
+        .borrow::<SharedLoopState>()
+        .borrow_mut()
+        .errors
+        .uncaught += 1;
     state.borrow::<OutputSlot>().0.exception(text);
 }
 
@@ -29,17 +36,28 @@ pub fn op_rb_now(state: &mut OpState) -> f64 {
 
 #[op2(fast)]
 pub fn op_rb_time_origin(state: &mut OpState) -> f64 {
-    state.borrow::<SharedLoopState>().borrow().clock.origin_unix_ms()
+    state
+        .borrow::<SharedLoopState>()
+        .borrow()
+        .clock
+        .origin_unix_ms()
 }
 
 #[op2(fast)]
 pub fn op_rb_timer_start(state: &mut OpState, timeout: i32, repeat: bool) -> u32 {
-    state.borrow::<SharedLoopState>().borrow_mut().start_timer(timeout, repeat).0
+    state
+        .borrow::<SharedLoopState>()
+        .borrow_mut()
+        .start_timer(timeout, repeat)
+        .0
 }
 
 #[op2(fast)]
 pub fn op_rb_timer_clear(state: &mut OpState, id: u32) {
-    state.borrow::<SharedLoopState>().borrow_mut().clear_timer(TimerId(id));
+    state
+        .borrow::<SharedLoopState>()
+        .borrow_mut()
+        .clear_timer(TimerId(id));
 }
 
 deno_core::extension!(

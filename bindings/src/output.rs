@@ -29,7 +29,10 @@ impl ConsoleLevel {
 
     /// log/info/debug go to stdout; warn/error/trace to stderr.
     pub fn is_stderr(self) -> bool {
-        matches!(self, ConsoleLevel::Warn | ConsoleLevel::Error | ConsoleLevel::Trace)
+        matches!(
+            self,
+            ConsoleLevel::Warn | ConsoleLevel::Error | ConsoleLevel::Trace
+        )
     }
 }
 
@@ -70,15 +73,23 @@ pub struct CapturedOutput(pub Rc<RefCell<Vec<(String, String)>>>);
 impl CapturedOutput {
     /// Every line as "level: text".
     pub fn lines(&self) -> Vec<String> {
-        self.0.borrow().iter().map(|(l, t)| format!("{l}: {t}")).collect()
+        self.0
+            .borrow()
+            .iter()
+            .map(|(l, t)| format!("{l}: {t}"))
+            .collect()
     }
 }
 
 impl Output for CapturedOutput {
     fn console(&self, level: ConsoleLevel, text: &str) {
-        self.0.borrow_mut().push((format!("{level:?}").to_lowercase(), text.to_string()));
+        self.0
+            .borrow_mut()
+            .push((format!("{level:?}").to_lowercase(), text.to_string()));
     }
     fn exception(&self, text: &str) {
-        self.0.borrow_mut().push(("exception".into(), text.to_string()));
+        self.0
+            .borrow_mut()
+            .push(("exception".into(), text.to_string()));
     }
 }

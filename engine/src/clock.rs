@@ -32,7 +32,9 @@ impl Clock {
     /// A clock that follows real time, with its origin now.
     pub fn real() -> Self {
         Clock(Arc::new(Inner {
-            mode: Mode::Real { origin: Instant::now() },
+            mode: Mode::Real {
+                origin: Instant::now(),
+            },
             origin_unix_ms: unix_ms_now(),
         }))
     }
@@ -45,7 +47,9 @@ impl Clock {
     /// A virtual clock at 0 whose origin is `origin_unix_ms` (deterministic dates).
     pub fn virtual_at(origin_unix_ms: f64) -> Self {
         Clock(Arc::new(Inner {
-            mode: Mode::Virtual { now_ns: AtomicU64::new(0) },
+            mode: Mode::Virtual {
+                now_ns: AtomicU64::new(0),
+            },
             origin_unix_ms,
         }))
     }
@@ -106,7 +110,11 @@ mod tests {
         let c = Clock::virtual_at(1_000.0);
         assert_eq!(c.now(), Duration::ZERO);
         std::thread::sleep(Duration::from_millis(2));
-        assert_eq!(c.now(), Duration::ZERO, "virtual time does not follow real time");
+        assert_eq!(
+            c.now(),
+            Duration::ZERO,
+            "virtual time does not follow real time"
+        );
         assert!(c.advance_to(Duration::from_millis(250)));
         assert_eq!(c.now_ms(), 250.0);
         assert!(!c.advance_to(Duration::from_millis(100)), "never backwards");

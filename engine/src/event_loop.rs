@@ -117,7 +117,10 @@ impl<H: ScriptHost> EventLoop<H> {
     /// One iteration of the event loop. `sleep_until` caps how far (on the agent's
     /// clock) the loop may sleep or move virtual time.
     pub fn process_one_turn(&mut self, sleep_until: Option<Duration>) -> io::Result<Turn> {
-        if self.remote.pending.swap(false, Ordering::Acquire) {
+        // A plain load first: the common case (nothing sent) costs no atomic write.
+        if self.remote.pending.load(Ordering::Relaxed)
+            && self.remote.pending.swap(false, Ordering::Acquire)
+        {
             self.poll.dispatch(Some(Duration::ZERO), &mut ())?;
         }
         let next = {
@@ -171,7 +174,8 @@ impl<H: ScriptHost> EventLoop<H> {
                 }
             }
             let sleep_until = limit.map(|l| {
-                let real_left = real_deadline.map_or(l, |r| r.saturating_duration_since(Instant::now()));
+                let real_left =
+                    real_deadline.map_or(l, |r| r.saturating_duration_since(Instant::now()));
                 l.min(clock.now() + real_left)
             });
             if self.process_one_turn(sleep_until)? == Turn::Quiescent {
@@ -191,11 +195,21 @@ impl<H: ScriptHost> EventLoop<H> {
             _ => None,
         };
         // § 8.1.7.3 step 2.5: set the currently running task, run it, reset it.
-        self.state.borrow_mut().current_task =
-            Some(RunningTask { source: task.source, timer_nesting_level: nesting });
+        self.state.borrow_mut().current_task = Some(RunningTask {
+            source: task.source,
+            timer_nesting_level: nesting,
+        });
         match task.steps {
-            TaskSteps::Timer { id, handle, nesting_level } => {
-                let expired = ExpiredTimer { id, handle, nesting_level };
+            TaskSteps::Timer {
+                id,
+                handle,
+                nesting_level,
+            } => {
+                let expired = ExpiredTimer {
+                    id,
+                    handle,
+                    nesting_level,
+                };
                 // Timer task steps 9.2–9.3: a cleared or replaced timer does nothing.
                 if self.state.borrow().timers.is_current(id, handle) {
                     self.host.run_timer(id);
@@ -234,8 +248,11 @@ fn queue_expired_timers(st: &mut LoopState) {
     let now = st.clock.now();
     for e in st.timers.take_expired(now) {
         // Step 12: "queue a global task on the timer task source".
-        let steps =
-            TaskSteps::Timer { id: e.id, handle: e.handle, nesting_level: e.nesting_level };
+        let steps = TaskSteps::Timer {
+            id: e.id,
+            handle: e.handle,
+            nesting_level: e.nesting_level,
+        };
         st.queues.push(Task::new(TaskSource::Timer, None, steps));
     }
 }
@@ -243,7 +260,11 @@ fn queue_expired_timers(st: &mut LoopState) {
 fn receive(st: &mut LoopState, msg: RemoteMessage) {
     st.in_flight = st.in_flight.saturating_sub(1);
     match msg {
-        RemoteMessage::Task { source, document, steps } => {
+        RemoteMessage::Task {
+            source,
+            document,
+            steps,
+        } => {
             st.queue_task(Task::new(source, document, TaskSteps::Native(steps)));
         }
         RemoteMessage::Abandoned { label } => st.abandoned.push(label),

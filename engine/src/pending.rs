@@ -40,10 +40,17 @@ impl fmt::Display for PendingReport {
             parts.push(plural(self.intervals, "interval", "intervals"));
         }
         for (source, n) in &self.tasks {
-            parts.push(format!("{} ({source})", plural(*n, "queued task", "queued tasks")));
+            parts.push(format!(
+                "{} ({source})",
+                plural(*n, "queued task", "queued tasks")
+            ));
         }
         if self.in_flight > 0 {
-            parts.push(plural(self.in_flight, "async operation", "async operations"));
+            parts.push(plural(
+                self.in_flight,
+                "async operation",
+                "async operations",
+            ));
         }
         parts.extend(self.host.iter().cloned());
         if parts.is_empty() {

@@ -20,8 +20,14 @@ pub type SendSteps = Box<dyn FnOnce(&mut dyn ScriptHost) + Send>;
 
 /// What other threads send to a loop.
 pub(crate) enum RemoteMessage {
-    Task { source: TaskSource, document: Option<DocumentId>, steps: SendSteps },
-    Abandoned { label: String },
+    Task {
+        source: TaskSource,
+        document: Option<DocumentId>,
+        steps: SendSteps,
+    },
+    Abandoned {
+        label: String,
+    },
 }
 
 /// The sending side shared by reservations: the channel plus a flag the loop reads
@@ -49,7 +55,10 @@ pub struct Reservation {
 
 impl Reservation {
     pub(crate) fn new(remote: RemoteSender, label: String) -> Self {
-        Reservation { remote: Some(remote), label }
+        Reservation {
+            remote: Some(remote),
+            label,
+        }
     }
 
     /// What the reservation was made for (shown if it is abandoned).
@@ -65,7 +74,11 @@ impl Reservation {
         steps: impl FnOnce(&mut dyn ScriptHost) + Send + 'static,
     ) {
         if let Some(remote) = self.remote.take() {
-            remote.send(RemoteMessage::Task { source, document, steps: Box::new(steps) });
+            remote.send(RemoteMessage::Task {
+                source,
+                document,
+                steps: Box::new(steps),
+            });
         }
     }
 }
@@ -73,7 +86,9 @@ impl Reservation {
 impl Drop for Reservation {
     fn drop(&mut self) {
         if let Some(remote) = self.remote.take() {
-            remote.send(RemoteMessage::Abandoned { label: std::mem::take(&mut self.label) });
+            remote.send(RemoteMessage::Abandoned {
+                label: std::mem::take(&mut self.label),
+            });
         }
     }
 }

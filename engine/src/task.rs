@@ -35,7 +35,11 @@ pub enum TaskSteps {
 impl std::fmt::Debug for TaskSteps {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            TaskSteps::Timer { id, handle, nesting_level } => f
+            TaskSteps::Timer {
+                id,
+                handle,
+                nesting_level,
+            } => f
                 .debug_struct("Timer")
                 .field("id", id)
                 .field("handle", handle)
@@ -57,7 +61,11 @@ pub struct Task {
 
 impl Task {
     pub fn new(source: TaskSource, document: Option<DocumentId>, steps: TaskSteps) -> Self {
-        Task { source, document, steps }
+        Task {
+            source,
+            document,
+            steps,
+        }
     }
 
     /// A task running native steps.

@@ -114,6 +114,9 @@ mod tests {
         q.push(task(TaskSource::Networking, 1));
         q.push(task(TaskSource::Networking, 2));
         q.push(task(TaskSource::Idle, 3));
-        assert_eq!(q.counts(), vec![(TaskSource::Networking, 2), (TaskSource::Idle, 1)]);
+        assert_eq!(
+            q.counts(),
+            vec![(TaskSource::Networking, 2), (TaskSource::Idle, 1)]
+        );
     }
 }

@@ -83,7 +83,10 @@ impl TimerList {
         self.next_handle += 1;
         let handle = self.next_handle; // step 13
         self.next_seq += 1;
-        let key = (now + Duration::from_millis(u64::from(timeout_ms)), self.next_seq);
+        let key = (
+            now + Duration::from_millis(u64::from(timeout_ms)),
+            self.next_seq,
+        );
         if let Some(old) = self.active.remove(&id) {
             if let Some(k) = old.waiting {
                 self.waiting.remove(&k);
@@ -125,7 +128,11 @@ impl TimerList {
             let id = entry.remove();
             let t = self.active.get_mut(&id).expect("waiting timers are active");
             t.waiting = None;
-            out.push(ExpiredTimer { id, handle: t.handle, nesting_level: t.nesting_level });
+            out.push(ExpiredTimer {
+                id,
+                handle: t.handle,
+                nesting_level: t.nesting_level,
+            });
         }
         out
     }
@@ -155,7 +162,13 @@ impl TimerList {
         let t = &self.active[&expired.id];
         if t.repeat {
             let timeout = t.timeout_ms as i32;
-            self.initialize(now, timeout, true, Some(expired.id), Some(expired.nesting_level));
+            self.initialize(
+                now,
+                timeout,
+                true,
+                Some(expired.id),
+                Some(expired.nesting_level),
+            );
             true
         } else {
             self.active.remove(&expired.id);
@@ -175,7 +188,11 @@ impl TimerList {
 
     fn fresh_id(&mut self) -> TimerId {
         loop {
-            self.last_id = if self.last_id >= i32::MAX as u32 { 1 } else { self.last_id + 1 };
+            self.last_id = if self.last_id >= i32::MAX as u32 {
+                1
+            } else {
+                self.last_id + 1
+            };
             let id = TimerId(self.last_id);
             if !self.active.contains_key(&id) {
                 return id;
@@ -247,7 +264,10 @@ mod tests {
         let e = t.take_expired(MS(10))[0];
         assert!(t.is_current(b, e.handle));
         t.clear(b);
-        assert!(!t.is_current(b, e.handle), "a queued task for a cleared timer aborts");
+        assert!(
+            !t.is_current(b, e.handle),
+            "a queued task for a cleared timer aborts"
+        );
         assert!(!t.complete(MS(10), e));
     }
 

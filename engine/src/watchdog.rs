@@ -40,13 +40,20 @@ pub struct WatchGuard<'a> {
 
 impl Watchdog {
     pub fn new(limit: Duration, interrupt: impl Fn() + Send + 'static) -> std::io::Result<Self> {
-        let shared = Arc::new(Shared { state: Mutex::default(), cond: Condvar::new() });
+        let shared = Arc::new(Shared {
+            state: Mutex::default(),
+            cond: Condvar::new(),
+        });
         let for_thread = shared.clone();
         let interrupt: Interrupt = Box::new(interrupt);
         let thread = std::thread::Builder::new()
             .name("roundabout-watchdog".into())
             .spawn(move || watch(&for_thread, &interrupt))?;
-        Ok(Watchdog { shared, limit, thread: Some(thread) })
+        Ok(Watchdog {
+            shared,
+            limit,
+            thread: Some(thread),
+        })
     }
 
     pub fn limit(&self) -> Duration {
@@ -61,7 +68,10 @@ impl Watchdog {
         st.armed = Some((generation, Instant::now() + self.limit));
         drop(st);
         self.shared.cond.notify_one();
-        WatchGuard { dog: self, generation }
+        WatchGuard {
+            dog: self,
+            generation,
+        }
     }
 }
 
@@ -117,7 +127,11 @@ fn watch(shared: &Shared, interrupt: &Interrupt) {
                     st.fired = Some(generation);
                     interrupt();
                 } else {
-                    st = shared.cond.wait_timeout(st, deadline - now).expect("watchdog lock").0;
+                    st = shared
+                        .cond
+                        .wait_timeout(st, deadline - now)
+                        .expect("watchdog lock")
+                        .0;
                 }
             }
         }
@@ -133,12 +147,17 @@ mod tests {
     fn interrupts_a_callback_that_runs_too_long() {
         let stop = Arc::new(AtomicBool::new(false));
         let s = stop.clone();
-        let dog = Watchdog::new(Duration::from_millis(20), move || s.store(true, Ordering::SeqCst))
-            .unwrap();
+        let dog = Watchdog::new(Duration::from_millis(20), move || {
+            s.store(true, Ordering::SeqCst)
+        })
+        .unwrap();
         let guard = dog.arm();
         let t0 = Instant::now();
         while !stop.load(Ordering::SeqCst) {
-            assert!(t0.elapsed() < Duration::from_secs(5), "watchdog never fired");
+            assert!(
+                t0.elapsed() < Duration::from_secs(5),
+                "watchdog never fired"
+            );
             std::hint::spin_loop();
         }
         assert!(guard.fired());
@@ -149,8 +168,10 @@ mod tests {
     fn a_quick_callback_is_left_alone() {
         let hit = Arc::new(AtomicBool::new(false));
         let h = hit.clone();
-        let dog = Watchdog::new(Duration::from_millis(30), move || h.store(true, Ordering::SeqCst))
-            .unwrap();
+        let dog = Watchdog::new(Duration::from_millis(30), move || {
+            h.store(true, Ordering::SeqCst)
+        })
+        .unwrap();
         for _ in 0..100 {
             let g = dog.arm();
             assert!(!g.fired());

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use roundabout_engine::{
-    perform_microtask_checkpoint, Clock, EventLoop, HostTask, LoopState, RunOutcome,
-    ScriptHost, SharedLoopState, Task, TaskSource, TimerId, Turn,
+    perform_microtask_checkpoint, Clock, EventLoop, HostTask, LoopState, RunOutcome, ScriptHost,
+    SharedLoopState, Task, TaskSource, TimerId, Turn,
 };
 
 type Job = Box<dyn FnOnce(&mut Fake)>;
@@ -85,7 +85,10 @@ fn queue(el: &EventLoop<Fake>, source: TaskSource, f: impl FnOnce(&mut Fake) + '
 }
 
 fn run_to_quiescence(el: &mut EventLoop<Fake>) -> Vec<String> {
-    assert_eq!(el.run(Some(Duration::from_secs(3600))).unwrap(), RunOutcome::Quiescent);
+    assert_eq!(
+        el.run(Some(Duration::from_secs(3600))).unwrap(),
+        RunOutcome::Quiescent
+    );
     std::mem::take(&mut el.host().log)
 }
 
@@ -99,7 +102,10 @@ fn tasks_of_one_source_run_fifo_with_a_checkpoint_after_each() {
         });
     }
     let log = run_to_quiescence(&mut el);
-    assert_eq!(log, ["task 0", "micro 0", "task 1", "micro 1", "task 2", "micro 2"]);
+    assert_eq!(
+        log,
+        ["task 0", "micro 0", "task 1", "micro 1", "task 2", "micro 2"]
+    );
     assert_eq!(el.host().checkpoints, 3);
 }
 
@@ -138,7 +144,11 @@ fn checkpoint_inside_a_checkpoint_does_nothing() {
     let log = run_to_quiescence(&mut el);
     assert_eq!(
         log,
-        ["outer microtask", "after nested checkpoint call", "queued during checkpoint"]
+        [
+            "outer microtask",
+            "after nested checkpoint call",
+            "queued during checkpoint"
+        ]
     );
 }
 
@@ -258,7 +268,11 @@ fn timeout_reports_what_is_still_pending() {
         }
         other => panic!("expected a timeout, got {other:?}"),
     }
-    assert_eq!(el.state().borrow().clock.now_ms(), 1000.0, "stopped exactly at the limit");
+    assert_eq!(
+        el.state().borrow().clock.now_ms(),
+        1000.0,
+        "stopped exactly at the limit"
+    );
 }
 
 #[test]
@@ -274,7 +288,9 @@ fn a_reservation_keeps_the_loop_alive_until_its_task_arrives() {
     assert_eq!(el.pending().to_string(), "1 async operation");
     let t = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(30));
-        r.enqueue(TaskSource::Networking, None, |h| fake(h).log("off-thread result"));
+        r.enqueue(TaskSource::Networking, None, |h| {
+            fake(h).log("off-thread result")
+        });
     });
     let started = Instant::now();
     assert_eq!(run_to_quiescence(&mut el), ["off-thread result"]);
@@ -315,7 +331,11 @@ fn reservations_under_virtual_time_are_waited_for_in_real_time() {
 fn host_tasks_and_sources_interleave_round_robin() {
     let mut el = new_loop(Clock::virtual_at(0.0));
     for i in 0..3 {
-        el.queue_task(Task::new(TaskSource::Timer, None, roundabout_engine::TaskSteps::Host(HostTask(i))));
+        el.queue_task(Task::new(
+            TaskSource::Timer,
+            None,
+            roundabout_engine::TaskSteps::Host(HostTask(i)),
+        ));
     }
     queue(&el, TaskSource::UserInteraction, |f| f.log("click"));
     let log = run_to_quiescence(&mut el);

@@ -26,7 +26,11 @@ pub mod exit {
 }
 
 #[derive(Parser, Debug)]
-#[command(name = "roundabout", version, about = "Run HTML pages under a browser-style event loop")]
+#[command(
+    name = "roundabout",
+    version,
+    about = "Run HTML pages under a browser-style event loop"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -61,13 +65,15 @@ pub struct RunArgs {
     /// Exit with code 1 if any uncaught error or unhandled rejection was reported.
     #[arg(long)]
     pub fail_on_error: bool,
-    /// Print only warnings and errors: drop console.log/info/debug and the run summary.
+    /// Print only warnings and errors: drop console.log/info/debug output.
     #[arg(long)]
     pub quiet: bool,
 }
 
 fn parse_seconds(s: &str) -> Result<Duration, String> {
-    let secs: f64 = s.parse().map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
     if !secs.is_finite() || secs < 0.0 {
         return Err(format!("'{s}' is not a non-negative number of seconds"));
     }
@@ -91,7 +97,8 @@ fn run(args: RunArgs) -> u8 {
     let options = RunOptions {
         virtual_time: args.virtual_time,
         timeout: args.timeout,
-        script_timeout: (args.script_timeout > 0).then(|| Duration::from_millis(args.script_timeout)),
+        script_timeout: (args.script_timeout > 0)
+            .then(|| Duration::from_millis(args.script_timeout)),
     };
     let output = Rc::new(StdOutput { quiet: args.quiet });
     let report = match run_page(page, &options, output) {
@@ -107,7 +114,11 @@ fn run(args: RunArgs) -> u8 {
     if let Some(pending) = &report.timed_out {
         let limit = args.timeout.unwrap_or_default().as_secs_f64();
         eprintln!("roundabout: --timeout {limit}s reached; still pending: {pending}");
-        return exit::TIMEOUT.max(if report.errors.watchdog > 0 { exit::WATCHDOG } else { 0 });
+        return exit::TIMEOUT.max(if report.errors.watchdog > 0 {
+            exit::WATCHDOG
+        } else {
+            0
+        });
     }
     if report.errors.watchdog > 0 {
         return exit::WATCHDOG;

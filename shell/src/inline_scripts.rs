@@ -34,10 +34,21 @@ pub struct PageScript {
 }
 
 const JS_MIME_TYPES: &[&str] = &[
-    "application/ecmascript", "application/javascript", "application/x-ecmascript",
-    "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
-    "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-    "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
+    "application/ecmascript",
+    "application/javascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
     "text/x-javascript",
 ];
 
@@ -76,7 +87,10 @@ impl TokenSink for Sink {
                 match (tag.kind, name) {
                     (TagKind::StartTag, "script") => {
                         let attr = |n: &str| {
-                            tag.attrs.iter().find(|a| &*a.name.local == n).map(|a| a.value.to_string())
+                            tag.attrs
+                                .iter()
+                                .find(|a| &*a.name.local == n)
+                                .map(|a| a.value.to_string())
                         };
                         let kind = classify(attr("type").as_deref(), attr("language").as_deref());
                         let nomodule = attr("nomodule").is_some();
@@ -91,7 +105,9 @@ impl TokenSink for Sink {
                         }
                     }
                     (TagKind::StartTag, "template") => c.template_depth += 1,
-                    (TagKind::EndTag, "template") => c.template_depth = c.template_depth.saturating_sub(1),
+                    (TagKind::EndTag, "template") => {
+                        c.template_depth = c.template_depth.saturating_sub(1)
+                    }
                     (TagKind::StartTag, "textarea" | "title") => {
                         return TokenSinkResult::RawData(RawKind::Rcdata)
                     }
@@ -152,7 +168,14 @@ pub fn find_scripts(html: &str) -> Vec<PageScript> {
                 }
                 _ => (1, 1),
             };
-            PageScript { kind, text, src, nomodule, line, column }
+            PageScript {
+                kind,
+                text,
+                src,
+                nomodule,
+                line,
+                column,
+            }
         })
         .collect()
 }
@@ -173,9 +196,15 @@ mod tests {
         let html = "<!doctype html>\n<p>hi</p>\n<script>one()</script>\n<div><script type=module>m()</script>\n  <script>\ntwo()\n</script>";
         let s = find_scripts(html);
         assert_eq!(s.len(), 3);
-        assert_eq!((s[0].text.as_str(), s[0].line, s[0].column), ("one()", 3, 9));
+        assert_eq!(
+            (s[0].text.as_str(), s[0].line, s[0].column),
+            ("one()", 3, 9)
+        );
         assert_eq!(s[1].kind, ScriptKind::Module);
-        assert_eq!((s[2].text.as_str(), s[2].line, s[2].column), ("\ntwo()\n", 5, 11));
+        assert_eq!(
+            (s[2].text.as_str(), s[2].line, s[2].column),
+            ("\ntwo()\n", 5, 11)
+        );
     }
 
     #[test]
@@ -184,8 +213,14 @@ mod tests {
                     <template><script>c()</script></template><style><script>d()</script></style>\
                     <script type=text/plain>e()</script><script>f()</script>";
         let s = find_scripts(html);
-        let texts: Vec<_> = s.iter().map(|s| (s.text.as_str(), s.kind.clone())).collect();
-        assert_eq!(texts, vec![("e()", ScriptKind::Data), ("f()", ScriptKind::Classic)]);
+        let texts: Vec<_> = s
+            .iter()
+            .map(|s| (s.text.as_str(), s.kind.clone()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![("e()", ScriptKind::Data), ("f()", ScriptKind::Classic)]
+        );
     }
 
     #[test]
@@ -198,7 +233,10 @@ mod tests {
     fn type_classification() {
         assert_eq!(classify(None, None), ScriptKind::Classic);
         assert_eq!(classify(Some(""), None), ScriptKind::Classic);
-        assert_eq!(classify(Some(" Text/JavaScript "), None), ScriptKind::Classic);
+        assert_eq!(
+            classify(Some(" Text/JavaScript "), None),
+            ScriptKind::Classic
+        );
         assert_eq!(classify(Some("module"), None), ScriptKind::Module);
         assert_eq!(classify(Some("text/template"), None), ScriptKind::Data);
         assert_eq!(classify(None, Some("JavaScript")), ScriptKind::Classic);

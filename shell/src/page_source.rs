@@ -42,13 +42,18 @@ pub fn read_utf8(path: &Path, shown: &str) -> Result<String, LoadError> {
         std::io::ErrorKind::NotFound => LoadError::NotFound(shown.into()),
         _ => LoadError::Io(shown.into(), e),
     })?;
-    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(shown.into(), e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes)
+        .map_err(|e| LoadError::NotUtf8(shown.into(), e.utf8_error().valid_up_to()))
 }
 
 impl PageSource {
     pub fn load(path: &Path) -> Result<Self, LoadError> {
         let shown = path.display().to_string();
-        let kind = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+        let kind = match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        {
             Some(e) if e == "html" || e == "htm" => PageKind::Html,
             Some(e) if e == "js" || e == "mjs" => PageKind::Script,
             _ if path.is_dir() => return Err(LoadError::IsDirectory(shown)),
@@ -56,9 +61,19 @@ impl PageSource {
             _ => return Err(LoadError::UnknownKind(shown)),
         };
         let text = read_utf8(path, &shown)?;
-        let canonical = path.canonicalize().map_err(|e| LoadError::Io(shown.clone(), e))?;
-        let root = canonical.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("/"));
-        Ok(PageSource { display_name: shown, root, kind, text })
+        let canonical = path
+            .canonicalize()
+            .map_err(|e| LoadError::Io(shown.clone(), e))?;
+        let root = canonical
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        Ok(PageSource {
+            display_name: shown,
+            root,
+            kind,
+            text,
+        })
     }
 
     /// Resolves a script `src` against the page's directory, refusing anything that

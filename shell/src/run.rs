@@ -6,8 +6,7 @@ use std::time::Duration;
 
 use roundabout_bindings::{ClassicScript, ConsoleLevel, HostError, JsHost, Output};
 use roundabout_engine::{
-    Clock, ErrorCounts, EventLoop, LoopState, PendingReport, RunOutcome, Task,
-    TaskSource,
+    Clock, ErrorCounts, EventLoop, LoopState, PendingReport, RunOutcome, Task, TaskSource,
 };
 
 use crate::inline_scripts::{find_scripts, normalize_newlines, PageScript, ScriptKind};
@@ -46,7 +45,11 @@ pub fn run_page(
     options: &RunOptions,
     output: Rc<dyn Output>,
 ) -> Result<RunReport, RunError> {
-    let clock = if options.virtual_time { Clock::virtual_time() } else { Clock::real() };
+    let clock = if options.virtual_time {
+        Clock::virtual_time()
+    } else {
+        Clock::real()
+    };
     let state = LoopState::shared(clock);
     let host = JsHost::new(state.clone(), output.clone(), options.script_timeout)?;
     let mut event_loop = EventLoop::new(state.clone(), host)?;
@@ -71,9 +74,12 @@ pub fn run_page(
 fn run_page_scripts(host: &mut JsHost, page: &PageSource, output: &dyn Output) {
     let name = page.display_name.as_str();
     match page.kind {
-        PageKind::Script => {
-            host.run_classic_script(&ClassicScript { name, source: &page.text, line: 1, column: 1 })
-        }
+        PageKind::Script => host.run_classic_script(&ClassicScript {
+            name,
+            source: &page.text,
+            line: 1,
+            column: 1,
+        }),
         PageKind::Html => {
             let html = normalize_newlines(&page.text);
             for script in find_scripts(&html) {
@@ -100,11 +106,16 @@ fn run_one(host: &mut JsHost, page: &PageSource, script: &PageScript, output: &d
                 column: script.column,
             }),
             Some(src) => match page.resolve(src).and_then(|path| {
-                read_utf8(&path, src).map_err(|e| e.to_string()).map(|text| (path, text))
+                read_utf8(&path, src)
+                    .map_err(|e| e.to_string())
+                    .map(|text| (path, text))
             }) {
-                Ok((_, text)) => {
-                    host.run_classic_script(&ClassicScript { name: src, source: &text, line: 1, column: 1 })
-                }
+                Ok((_, text)) => host.run_classic_script(&ClassicScript {
+                    name: src,
+                    source: &text,
+                    line: 1,
+                    column: 1,
+                }),
                 Err(why) => {
                     host.state().borrow_mut().errors.uncaught += 1;
                     output.exception(&format!("Failed to load script {why} (at {at})"));
