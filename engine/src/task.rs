@@ -15,6 +15,9 @@ pub struct DocumentId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct HostTask(pub u64);
 
+/// Native task steps, run on the loop's thread with the host.
+pub type NativeSteps = Box<dyn FnOnce(&mut dyn ScriptHost)>;
+
 /// What a task does when it runs.
 pub enum TaskSteps {
     /// The task queued by the timer initialization steps (HTML § 8.6, step 9).
@@ -29,7 +32,7 @@ pub enum TaskSteps {
     /// Steps the host knows how to run.
     Host(HostTask),
     /// Native steps, e.g. an embedder's completion of off-thread work.
-    Native(Box<dyn FnOnce(&mut dyn ScriptHost)>),
+    Native(NativeSteps),
 }
 
 impl std::fmt::Debug for TaskSteps {
