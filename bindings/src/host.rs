@@ -30,6 +30,11 @@ pub struct JsHost {
     hooks: Hooks,
     output: Rc<dyn Output>,
     watchdog: Option<Watchdog>,
+    /// Whether script ran since the last microtask checkpoint. Only script can queue
+    /// microtasks or reject promises here (no async ops), so a checkpoint right after
+    /// another one — the loop's, after the host's "clean up after running script" —
+    /// has nothing to do and skips the two calls into the engine.
+    script_ran: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,6 +83,7 @@ impl JsHost {
             hooks,
             output,
             watchdog,
+            script_ran: false,
         })
     }
 
@@ -115,6 +121,7 @@ impl JsHost {
 
     /// Runs `f` with the watchdog armed. Returns `None` if the watchdog stopped it.
     fn guarded<R>(&mut self, f: impl FnOnce(&mut JsRuntime) -> R) -> Option<R> {
+        self.script_ran = true;
         let Some(dog) = &self.watchdog else {
             return Some(f(&mut self.runtime));
         };
@@ -140,6 +147,7 @@ impl JsHost {
 
     /// Calls one of the bootstrap's hook functions with number/boolean arguments.
     fn call_hook(&mut self, pick: fn(&Hooks) -> &v8::Global<v8::Function>, args: &[HookArg]) {
+        self.script_ran = true;
         let hooks = &self.hooks;
         let output = self.output.clone();
         let runtime = &mut self.runtime;
@@ -225,6 +233,9 @@ impl ScriptHost for JsHost {
     fn run_host_task(&mut self, _task: HostTask) {}
 
     fn perform_microtask_checkpoint(&mut self) {
+        if !self.script_ran {
+            return;
+        }
         let run = |rt: &mut JsRuntime| {
             deno_core::scope!(scope, rt);
             scope.perform_microtask_checkpoint();
@@ -233,6 +244,7 @@ impl ScriptHost for JsHost {
         // HTML § 8.1.7.3 "perform a microtask checkpoint" step 4: notify about
         // rejected promises.
         self.call_hook(|h| &h.notify_about_rejected_promises, &[]);
+        self.script_ran = false;
     }
 
     fn as_any_mut(&mut self) -> &mut dyn Any {

@@ -156,8 +156,9 @@ impl<H: ScriptHost> EventLoop<H> {
             return Ok(Turn::Waited);
         }
         let timeout = wake_at.map(|at| at.saturating_sub(clock.now()));
+        // The remote flag stays as it is: if it is set, the next turn polls again, so a
+        // message sent while this dispatch was finishing is never left in the channel.
         self.poll.dispatch(timeout, &mut ())?;
-        self.remote.pending.store(false, Ordering::Release);
         Ok(Turn::Waited)
     }
 

@@ -17,6 +17,10 @@ struct State {
     generation: u64,
     /// The generation the watchdog interrupted, if it fired.
     fired: Option<u64>,
+    /// The watchdog thread waits without a deadline (nothing armed) and must be woken
+    /// by the next `arm`. Otherwise it wakes by itself at the deadline it knows of, so
+    /// arming costs one uncontended lock and no wake-up.
+    idle: bool,
     shutdown: bool,
 }
 
@@ -48,7 +52,7 @@ impl Watchdog {
         let interrupt: Interrupt = Box::new(interrupt);
         let thread = std::thread::Builder::new()
             .name("roundabout-watchdog".into())
-            .spawn(move || watch(&for_thread, &interrupt))?;
+            .spawn(move || watch(&for_thread, limit, &interrupt))?;
         Ok(Watchdog {
             shared,
             limit,
@@ -66,8 +70,11 @@ impl Watchdog {
         st.generation += 1;
         let generation = st.generation;
         st.armed = Some((generation, Instant::now() + self.limit));
+        let wake = st.idle;
         drop(st);
-        self.shared.cond.notify_one();
+        if wake {
+            self.shared.cond.notify_one();
+        }
         WatchGuard {
             dog: self,
             generation,
@@ -85,6 +92,12 @@ impl WatchGuard<'_> {
     /// returns the watchdog can no longer fire for it, so a caller that sees `false`
     /// knows no interrupt is left pending.
     pub fn finish(self) -> bool {
+        let fired = self.disarm();
+        std::mem::forget(self); // already disarmed
+        fired
+    }
+
+    fn disarm(&self) -> bool {
         let mut st = self.dog.shared.state.lock().expect("watchdog lock");
         if st.armed.is_some_and(|(g, _)| g == self.generation) {
             st.armed = None;
@@ -95,10 +108,7 @@ impl WatchGuard<'_> {
 
 impl Drop for WatchGuard<'_> {
     fn drop(&mut self) {
-        let mut st = self.dog.shared.state.lock().expect("watchdog lock");
-        if st.armed.is_some_and(|(g, _)| g == self.generation) {
-            st.armed = None;
-        }
+        self.disarm();
     }
 }
 
@@ -112,15 +122,31 @@ impl Drop for Watchdog {
     }
 }
 
-fn watch(shared: &Shared, interrupt: &Interrupt) {
+fn watch(shared: &Shared, limit: Duration, interrupt: &Interrupt) {
     let mut st = shared.state.lock().expect("watchdog lock");
+    // The last generation this thread has seen. While callbacks keep coming it wakes
+    // by itself once per `limit`; only after a quiet `limit` does it wait to be woken.
+    let mut seen = 0;
     loop {
         if st.shutdown {
             return;
         }
         match st.armed {
-            None => st = shared.cond.wait(st).expect("watchdog lock"),
+            None if st.generation == seen => {
+                st.idle = true;
+                st = shared.cond.wait(st).expect("watchdog lock");
+                st.idle = false;
+            }
+            None => {
+                seen = st.generation;
+                st = shared
+                    .cond
+                    .wait_timeout(st, limit)
+                    .expect("watchdog lock")
+                    .0;
+            }
             Some((generation, deadline)) => {
+                seen = generation;
                 let now = Instant::now();
                 if now >= deadline {
                     st.armed = None;
@@ -162,6 +188,31 @@ mod tests {
         }
         assert!(guard.fired());
         assert!(t0.elapsed() >= Duration::from_millis(20));
+    }
+
+    #[test]
+    fn fires_for_a_long_callback_after_many_quick_ones() {
+        let stop = Arc::new(AtomicBool::new(false));
+        let s = stop.clone();
+        let dog = Watchdog::new(Duration::from_millis(40), move || {
+            s.store(true, Ordering::SeqCst)
+        })
+        .unwrap();
+        for _ in 0..1000 {
+            assert!(!dog.arm().finish());
+        }
+        std::thread::sleep(Duration::from_millis(60)); // the watchdog goes idle
+        let guard = dog.arm();
+        let t0 = Instant::now();
+        while !stop.load(Ordering::SeqCst) {
+            assert!(
+                t0.elapsed() < Duration::from_secs(5),
+                "watchdog never fired"
+            );
+            std::hint::spin_loop();
+        }
+        assert!(t0.elapsed() >= Duration::from_millis(35));
+        assert!(guard.finish());
     }
 
     #[test]
