@@ -176,6 +176,21 @@ fn watchdog_stops_an_infinite_loop_and_the_loop_goes_on() {
 }
 
 #[test]
+fn heap_limit_stops_a_runaway_allocation_and_the_loop_goes_on() {
+    let started = Instant::now();
+    assert_run(
+        &["run", "--max-heap-mb", "64", "out-of-memory.js"],
+        4,
+        &["allocating", "the event loop goes on after the heap limit"],
+        &["Uncaught RangeError: out of memory: the script exceeded the 64 MB heap limit and was stopped (--max-heap-mb)"],
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(9),
+        "stopped by the heap limit, not the watchdog"
+    );
+}
+
+#[test]
 fn uncaught_errors_are_reported_with_locations_and_the_loop_goes_on() {
     let expected_err = [
         "Uncaught TypeError: boom",

@@ -2,6 +2,8 @@
 
 use std::any::Any;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use deno_core::error::JsError;
@@ -30,11 +32,24 @@ pub struct JsHost {
     hooks: Hooks,
     output: Rc<dyn Output>,
     watchdog: Option<Watchdog>,
+    /// Set by the near-heap-limit callback when it stopped script.
+    heap_limit_hit: Arc<AtomicBool>,
+    options: HostOptions,
     /// Whether script ran since the last microtask checkpoint. Only script can queue
     /// microtasks or reject promises here (no async ops), so a checkpoint right after
     /// another one — the loop's, after the host's "clean up after running script" —
     /// has nothing to do and skips the two calls into the engine.
     script_ran: bool,
+}
+
+/// Limits for one agent's script.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HostOptions {
+    /// The watchdog limit for one entry into script (`--script-timeout`).
+    pub script_timeout: Option<Duration>,
+    /// The JS heap limit in bytes (`--max-heap-mb`): script that exceeds it is
+    /// stopped and reported, instead of taking the process down.
+    pub heap_limit: Option<usize>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -47,14 +62,17 @@ pub enum HostError {
 
 impl JsHost {
     /// A fresh runtime with the web API layer, reading time and timers from `state`.
-    /// `script_timeout` arms the watchdog around every entry into script.
     pub fn new(
         state: SharedLoopState,
         output: Rc<dyn Output>,
-        script_timeout: Option<Duration>,
+        options: HostOptions,
     ) -> Result<Self, HostError> {
+        let create_params = options
+            .heap_limit
+            .map(|max| v8::CreateParams::default().heap_limits(0, max));
         let mut runtime = JsRuntime::try_new(RuntimeOptions {
             extensions: vec![roundabout_web::init()],
+            create_params,
             ..Default::default()
         })
         .map_err(|e| HostError::Runtime(e.to_string()))?;
@@ -65,15 +83,26 @@ impl JsHost {
             op_state.put(OutputSlot(output.clone()));
         }
         let hooks = bootstrap(&mut runtime).map_err(HostError::Runtime)?;
-        let watchdog = match script_timeout {
+        let heap_limit_hit = Arc::new(AtomicBool::new(false));
+        if options.heap_limit.is_some() {
+            let handle = runtime.v8_isolate().thread_safe_handle();
+            let hit = heap_limit_hit.clone();
+            runtime.add_near_heap_limit_callback(move |current, _initial| {
+                hit.store(true, Ordering::SeqCst);
+                handle.terminate_execution();
+                // Keep the limit: the engine's own headroom above it lets script unwind,
+                // and allocations past it fail at once instead of growing the heap
+                // until the next interrupt check.
+                current
+            });
+        }
+        let watchdog = match options.script_timeout {
             Some(limit) => {
                 let handle = runtime.v8_isolate().thread_safe_handle();
-                Some(
-                    Watchdog::new(limit, move || {
-                        handle.terminate_execution();
-                    })
-                    .map_err(HostError::Watchdog)?,
-                )
+                let dog = Watchdog::new(limit, move || {
+                    handle.terminate_execution();
+                });
+                Some(dog.map_err(HostError::Watchdog)?)
             }
             None => None,
         };
@@ -83,6 +112,8 @@ impl JsHost {
             hooks,
             output,
             watchdog,
+            heap_limit_hit,
+            options,
             script_ran: false,
         })
     }
@@ -105,9 +136,10 @@ impl JsHost {
         }
         padded.push_str(script.source);
         let name = script.name.to_string();
-        let result = self.guarded(|rt| rt.execute_script(name, padded).map(drop));
+        let result = self.enter_script(|rt, _| rt.execute_script(name, padded).map(drop));
         if let Some(Err(e)) = result {
-            self.report_js_error(&e);
+            self.state.borrow_mut().errors.uncaught += 1;
+            self.output.exception(&format_js_error(&e));
         }
         self.clean_up_after_running_script();
     }
@@ -119,39 +151,35 @@ impl JsHost {
         perform_microtask_checkpoint(&state, self);
     }
 
-    /// Runs `f` with the watchdog armed. Returns `None` if the watchdog stopped it.
-    fn guarded<R>(&mut self, f: impl FnOnce(&mut JsRuntime) -> R) -> Option<R> {
+    /// Every entry into script goes through here: the watchdog is armed around it, and
+    /// an interrupt (watchdog or heap limit) is reported and cleared afterwards so the
+    /// next callback runs normally. Returns `None` if the script was stopped.
+    fn enter_script<R>(&mut self, f: impl FnOnce(&mut JsRuntime, &Hooks) -> R) -> Option<R> {
         self.script_ran = true;
-        let Some(dog) = &self.watchdog else {
-            return Some(f(&mut self.runtime));
-        };
-        let guard = dog.arm();
-        let r = f(&mut self.runtime);
-        if guard.finish() {
-            let limit = dog.limit();
-            self.runtime.v8_isolate().cancel_terminate_execution();
-            self.state.borrow_mut().errors.watchdog += 1;
-            self.output.exception(&format!(
-                "Uncaught Error: script ran longer than {} ms and was stopped by the watchdog (--script-timeout)",
-                limit.as_millis()
-            ));
-            return None;
+        let guard = self.watchdog.as_ref().map(Watchdog::arm);
+        let r = f(&mut self.runtime, &self.hooks);
+        let timed_out = guard.is_some_and(|g| g.finish());
+        let out_of_memory = self.heap_limit_hit.swap(false, Ordering::SeqCst);
+        if !timed_out && !out_of_memory {
+            return Some(r);
         }
-        Some(r)
-    }
-
-    fn report_js_error(&mut self, e: &JsError) {
-        self.state.borrow_mut().errors.uncaught += 1;
-        self.output.exception(&format_js_error(e));
+        self.runtime.v8_isolate().cancel_terminate_execution();
+        self.state.borrow_mut().errors.stopped += 1;
+        let message = if out_of_memory {
+            let mb = self.options.heap_limit.unwrap_or_default() / (1024 * 1024);
+            format!("Uncaught RangeError: out of memory: the script exceeded the {mb} MB heap limit and was stopped (--max-heap-mb)")
+        } else {
+            let ms = self.options.script_timeout.unwrap_or_default().as_millis();
+            format!("Uncaught Error: script ran longer than {ms} ms and was stopped by the watchdog (--script-timeout)")
+        };
+        self.output.exception(&message);
+        None
     }
 
     /// Calls one of the bootstrap's hook functions with number/boolean arguments.
     fn call_hook(&mut self, pick: fn(&Hooks) -> &v8::Global<v8::Function>, args: &[HookArg]) {
-        self.script_ran = true;
-        let hooks = &self.hooks;
         let output = self.output.clone();
-        let runtime = &mut self.runtime;
-        let run = |rt: &mut JsRuntime| {
+        self.enter_script(|rt, hooks| {
             deno_core::scope!(scope, rt);
             v8::tc_scope!(let tc, scope);
             let f = v8::Local::new(tc, pick(hooks));
@@ -163,32 +191,14 @@ impl JsHost {
                     HookArg::Bool(b) => v8::Boolean::new(tc, *b).into(),
                 })
                 .collect();
-            let result = f.call(tc, recv, &args);
-            if result.is_none() && !tc.is_execution_terminating() {
+            if f.call(tc, recv, &args).is_none() && !tc.is_execution_terminating() {
                 if let Some(exc) = tc.exception() {
                     // The hooks catch page exceptions; reaching here is our bug.
                     let text = exc.to_rust_string_lossy(tc);
                     output.exception(&format!("Uncaught (internal) {text}"));
                 }
             }
-        };
-        // Inline `guarded` so the closure can borrow `hooks` next to `runtime`.
-        match &self.watchdog {
-            None => run(runtime),
-            Some(dog) => {
-                let guard = dog.arm();
-                run(runtime);
-                if guard.finish() {
-                    let limit = dog.limit();
-                    runtime.v8_isolate().cancel_terminate_execution();
-                    self.state.borrow_mut().errors.watchdog += 1;
-                    self.output.exception(&format!(
-                        "Uncaught Error: script ran longer than {} ms and was stopped by the watchdog (--script-timeout)",
-                        limit.as_millis()
-                    ));
-                }
-            }
-        }
+        });
     }
 }
 
@@ -236,11 +246,10 @@ impl ScriptHost for JsHost {
         if !self.script_ran {
             return;
         }
-        let run = |rt: &mut JsRuntime| {
+        self.enter_script(|rt, _| {
             deno_core::scope!(scope, rt);
             scope.perform_microtask_checkpoint();
-        };
-        self.guarded(run);
+        });
         // HTML § 8.1.7.3 "perform a microtask checkpoint" step 4: notify about
         // rejected promises.
         self.call_hook(|h| &h.notify_about_rejected_promises, &[]);

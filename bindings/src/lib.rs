@@ -7,5 +7,5 @@ pub mod host;
 mod ops;
 pub mod output;
 
-pub use host::{format_js_error, ClassicScript, HostError, JsHost};
+pub use host::{format_js_error, ClassicScript, HostError, HostOptions, JsHost};
 pub use output::{CapturedOutput, ConsoleLevel, Output, StdOutput};

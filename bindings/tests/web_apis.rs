@@ -3,13 +3,18 @@
 
 use std::rc::Rc;
 
-use roundabout_bindings::{CapturedOutput, ClassicScript, JsHost};
+use roundabout_bindings::{CapturedOutput, ClassicScript, HostOptions, JsHost};
 use roundabout_engine::{Clock, EventLoop, LoopState, RunOutcome, Task, TaskSource};
 
 fn run_js(src: &'static str) -> (Vec<String>, u32) {
     let output = CapturedOutput::default();
     let state = LoopState::shared(Clock::virtual_at(1_000_000.0));
-    let host = JsHost::new(state.clone(), Rc::new(output.clone()), None).unwrap();
+    let host = JsHost::new(
+        state.clone(),
+        Rc::new(output.clone()),
+        HostOptions::default(),
+    )
+    .unwrap();
     let mut el = EventLoop::new(state.clone(), host).unwrap();
     el.queue_task(Task::native(TaskSource::Networking, None, move |h| {
         let host = h.as_any_mut().downcast_mut::<JsHost>().unwrap();

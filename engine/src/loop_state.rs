@@ -26,8 +26,8 @@ pub struct RunningTask {
 pub struct ErrorCounts {
     /// Exceptions reported ("report an exception"), including unhandled rejections.
     pub uncaught: u32,
-    /// Scripts stopped by the watchdog.
-    pub watchdog: u32,
+    /// Scripts stopped by the watchdog or the heap limit.
+    pub stopped: u32,
 }
 
 #[derive(Debug)]

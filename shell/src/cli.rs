@@ -21,8 +21,9 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     /// `--timeout` was reached (after the pending-work report).
     pub const TIMEOUT: u8 = 3;
-    /// A script was stopped by the watchdog (`--script-timeout`).
-    pub const WATCHDOG: u8 = 4;
+    /// A script was stopped: by the watchdog (`--script-timeout`) or because it
+    /// exceeded the heap limit (`--max-heap-mb`).
+    pub const STOPPED: u8 = 4;
 }
 
 #[derive(Parser, Debug)]
@@ -42,7 +43,7 @@ pub enum Command {
     ///
     /// Exit codes: 0 ran to quiescence; 1 an uncaught error with --fail-on-error;
     /// 2 bad usage or input; 3 --timeout reached; 4 a script was stopped by the
-    /// watchdog. When several apply, the highest wins.
+    /// watchdog or the heap limit. When several apply, the highest wins.
     Run(RunArgs),
 }
 
@@ -62,6 +63,9 @@ pub struct RunArgs {
     /// (0 disables the watchdog).
     #[arg(long, value_name = "MS", default_value_t = 10_000)]
     pub script_timeout: u64,
+    /// Stop script that grows the JS heap past MB megabytes (0: no limit).
+    #[arg(long, value_name = "MB", default_value_t = 4096)]
+    pub max_heap_mb: usize,
     /// Exit with code 1 if any uncaught error or unhandled rejection was reported.
     #[arg(long)]
     pub fail_on_error: bool,
@@ -99,6 +103,7 @@ fn run(args: RunArgs) -> u8 {
         timeout: args.timeout,
         script_timeout: (args.script_timeout > 0)
             .then(|| Duration::from_millis(args.script_timeout)),
+        heap_limit: (args.max_heap_mb > 0).then(|| args.max_heap_mb.saturating_mul(1024 * 1024)),
     };
     let output = Rc::new(StdOutput { quiet: args.quiet });
     let report = match run_page(page, &options, output) {
@@ -114,14 +119,14 @@ fn run(args: RunArgs) -> u8 {
     if let Some(pending) = &report.timed_out {
         let limit = args.timeout.unwrap_or_default().as_secs_f64();
         eprintln!("roundabout: --timeout {limit}s reached; still pending: {pending}");
-        return exit::TIMEOUT.max(if report.errors.watchdog > 0 {
-            exit::WATCHDOG
+        return if report.errors.stopped > 0 {
+            exit::STOPPED
         } else {
-            0
-        });
+            exit::TIMEOUT
+        };
     }
-    if report.errors.watchdog > 0 {
-        return exit::WATCHDOG;
+    if report.errors.stopped > 0 {
+        return exit::STOPPED;
     }
     if args.fail_on_error && report.errors.uncaught > 0 {
         return exit::SCRIPT_ERROR;

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use roundabout_bindings::{ClassicScript, ConsoleLevel, HostError, JsHost, Output};
+use roundabout_bindings::{ClassicScript, ConsoleLevel, HostError, HostOptions, JsHost, Output};
 use roundabout_engine::{
     Clock, ErrorCounts, EventLoop, LoopState, PendingReport, RunOutcome, Task, TaskSource,
 };
@@ -19,6 +19,8 @@ pub struct RunOptions {
     pub timeout: Option<Duration>,
     /// The watchdog limit for one entry into script; `None` disables it.
     pub script_timeout: Option<Duration>,
+    /// The JS heap limit in bytes; `None` leaves the engine's default.
+    pub heap_limit: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -51,7 +53,11 @@ pub fn run_page(
         Clock::real()
     };
     let state = LoopState::shared(clock);
-    let host = JsHost::new(state.clone(), output.clone(), options.script_timeout)?;
+    let host_options = HostOptions {
+        script_timeout: options.script_timeout,
+        heap_limit: options.heap_limit,
+    };
+    let host = JsHost::new(state.clone(), output.clone(), host_options)?;
     let mut event_loop = EventLoop::new(state.clone(), host)?;
     // Parsing the page is one networking task; each parser-inserted script runs in it,
     // followed by "clean up after running script" (a microtask checkpoint).
