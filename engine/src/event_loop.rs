@@ -29,6 +29,8 @@ pub enum Turn {
     RanTask,
     /// A rendering opportunity was taken.
     Rendered,
+    /// Nothing else was runnable and the host ran idle callbacks.
+    Idle,
     /// Nothing was runnable: the loop slept, or moved the virtual clock.
     Waited,
     /// Nothing is queued, pending or in flight.
@@ -137,13 +139,22 @@ impl<H: ScriptHost> EventLoop<H> {
             self.perform_microtask_checkpoint();
             return Ok(Turn::Rendered);
         }
-        let (clock, deadline, in_flight) = {
+        let (clock, deadline, in_flight, no_timers) = {
             let st = self.state.borrow();
-            if st.timers.is_empty() && st.in_flight == 0 && self.host.pending_work().is_empty() {
-                return Ok(Turn::Quiescent);
-            }
-            (st.clock.clone(), st.timers.next_deadline(), st.in_flight)
+            (
+                st.clock.clone(),
+                st.timers.next_deadline(),
+                st.in_flight,
+                st.timers.is_empty(),
+            )
         };
+        if no_timers && in_flight == 0 && self.host.pending_work().is_empty() {
+            return Ok(Turn::Quiescent);
+        }
+        if self.host.idle_period(deadline) {
+            self.perform_microtask_checkpoint();
+            return Ok(Turn::Idle);
+        }
         let wake_at = match (deadline, sleep_until) {
             (Some(d), Some(u)) => Some(d.min(u)),
             (d, u) => d.or(u),

@@ -30,6 +30,14 @@ pub trait ScriptHost {
     /// "Update the rendering" (HTML § 8.1.7.3 step 13); empty until rendering exists.
     fn update_the_rendering(&mut self) {}
 
+    /// An idle period (HTML § 8.1.7.3 step 2.10 "start an idle period"): nothing is
+    /// runnable and no frame is due. `deadline` (on the agent clock) is the next timer
+    /// deadline, if any; the host caps it further (requestIdleCallback's 50 ms).
+    /// Returns whether script ran. Nothing runs here until requestIdleCallback exists.
+    fn idle_period(&mut self, _deadline: Option<std::time::Duration>) -> bool {
+        false
+    }
+
     /// Work the host itself has in flight that must keep the loop alive, described for
     /// the pending-work report (e.g. "1 module load").
     fn pending_work(&self) -> Vec<String> {

@@ -22,6 +22,7 @@ struct Fake {
     microtasks: VecDeque<Job>,
     handlers: HashMap<TimerId, Handler>,
     checkpoints: usize,
+    idle_periods: Vec<Option<Duration>>,
 }
 
 impl Fake {
@@ -59,6 +60,10 @@ impl ScriptHost for Fake {
             job(self);
         }
     }
+    fn idle_period(&mut self, deadline: Option<Duration>) -> bool {
+        self.idle_periods.push(deadline);
+        false
+    }
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
     }
@@ -72,6 +77,7 @@ fn new_loop(clock: Clock) -> EventLoop<Fake> {
         microtasks: VecDeque::new(),
         handlers: HashMap::new(),
         checkpoints: 0,
+        idle_periods: Vec::new(),
     };
     EventLoop::new(state, fake).unwrap()
 }
@@ -340,4 +346,18 @@ fn host_tasks_and_sources_interleave_round_robin() {
     queue(&el, TaskSource::UserInteraction, |f| f.log("click"));
     let log = run_to_quiescence(&mut el);
     assert_eq!(log, ["click", "host task 0", "host task 1", "host task 2"]);
+}
+
+#[test]
+fn idle_periods_come_only_when_nothing_is_runnable_with_the_next_timer_as_deadline() {
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        f.set_timer(100, false, |f| f.log("timer"));
+    });
+    queue(&el, TaskSource::Networking, |f| f.log("second task"));
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log, ["second task", "timer"]);
+    // One idle period, before the clock jumped to the timer; none between the tasks
+    // and none at quiescence.
+    assert_eq!(el.host().idle_periods, [Some(Duration::from_millis(100))]);
 }
