@@ -3,6 +3,7 @@
 //! reservations for off-thread work. No JavaScript engine in here.
 
 pub mod clock;
+pub mod dom;
 pub mod event_loop;
 pub mod loop_state;
 pub mod pending;

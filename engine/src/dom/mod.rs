@@ -1,0 +1,14 @@
+//! The DOM (the DOM Standard's node tree) as an arena owned by the engine. html5ever
+//! builds it through our `TreeSink`; markup5ever_rcdom is only the reference tree
+//! in differential tests (engine/tests/dom_differential.rs).
+
+pub mod dump;
+pub mod node;
+pub mod parser;
+pub mod serialize;
+pub mod tree;
+
+pub use node::{Attribute, ElementData, NodeData, NodeId};
+pub use parser::{parse_html_document, parse_html_fragment, Parsed};
+pub use serialize::{serialize_children, serialize_node_outer};
+pub use tree::Document;

@@ -1,0 +1,279 @@
+//! Building the arena DOM with html5ever: our `TreeSink` (the "tree construction"
+//! stage of HTML § 13.2.6), document parsing, and fragment parsing with a context
+//! element (HTML § 13.4 "Parsing HTML fragments", used by innerHTML and friends).
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{
+    parse_document, parse_fragment, Attribute as H5Attribute, LocalName, Namespace, ParseOpts,
+    QualName,
+};
+
+use super::node::{Attribute, ElementData, NodeData, NodeId};
+use super::tree::Document;
+
+/// An element's name handed to html5ever (owned: our nodes live behind a RefCell).
+#[derive(Debug)]
+pub struct OwnedElemName(QualName);
+
+impl ElemName for OwnedElemName {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
+/// html5ever's view of a document under construction.
+pub struct DomBuilder {
+    doc: RefCell<Document>,
+    errors: RefCell<Vec<Cow<'static, str>>>,
+}
+
+/// A parsed document and the parse errors html5ever reported.
+pub struct Parsed {
+    pub document: Document,
+    pub errors: Vec<Cow<'static, str>>,
+}
+
+impl DomBuilder {
+    pub fn new() -> Self {
+        DomBuilder {
+            doc: RefCell::new(Document::new()),
+            errors: RefCell::default(),
+        }
+    }
+
+    fn insert_text(&self, parent: NodeId, before: Option<NodeId>, text: &str) {
+        let mut doc = self.doc.borrow_mut();
+        // Adjacent text is merged into one Text node (HTML § 13.2.6.1 "insert a character").
+        let prev = match before {
+            Some(b) => doc.prev_sibling(b),
+            None => doc.last_child(parent),
+        };
+        if let Some(p) = prev {
+            if let NodeData::Text(existing) = doc.data_mut(p) {
+                existing.push_str(text);
+                return;
+            }
+        }
+        let t = doc.create(NodeData::Text(text.to_string()));
+        doc.link(parent, t, before);
+    }
+
+    fn insert(&self, parent: NodeId, before: Option<NodeId>, child: NodeOrText<NodeId>) {
+        match child {
+            NodeOrText::AppendText(text) => self.insert_text(parent, before, &text),
+            NodeOrText::AppendNode(node) => {
+                let mut doc = self.doc.borrow_mut();
+                doc.unlink(node);
+                doc.link(parent, node, before);
+            }
+        }
+    }
+}
+
+impl Default for DomBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn convert_attrs(attrs: Vec<H5Attribute>) -> Vec<Attribute> {
+    attrs
+        .into_iter()
+        .map(|a| Attribute {
+            name: a.name,
+            value: a.value.to_string(),
+        })
+        .collect()
+}
+
+impl TreeSink for DomBuilder {
+    type Handle = NodeId;
+    type Output = Parsed;
+    type ElemName<'a> = OwnedElemName;
+
+    fn finish(self) -> Parsed {
+        Parsed {
+            document: self.doc.into_inner(),
+            errors: self.errors.into_inner(),
+        }
+    }
+
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.errors.borrow_mut().push(msg);
+    }
+
+    fn get_document(&self) -> NodeId {
+        Document::ROOT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> OwnedElemName {
+        match self.doc.borrow().data(*target) {
+            NodeData::Element(e) => OwnedElemName(e.name.clone()),
+            other => panic!("elem_name of a non-element: {other:?}"),
+        }
+    }
+
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<H5Attribute>,
+        flags: ElementFlags,
+    ) -> NodeId {
+        let mut doc = self.doc.borrow_mut();
+        let template_contents = flags
+            .template
+            .then(|| doc.create(NodeData::DocumentFragment));
+        doc.create(NodeData::Element(ElementData {
+            name,
+            attrs: convert_attrs(attrs),
+            template_contents,
+            html_integration_point: flags.mathml_annotation_xml_integration_point,
+        }))
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.doc
+            .borrow_mut()
+            .create(NodeData::Comment(text.to_string()))
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.doc
+            .borrow_mut()
+            .create(NodeData::ProcessingInstruction {
+                target: target.to_string(),
+                data: data.to_string(),
+            })
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.insert(*parent, None, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        if self.doc.borrow().parent(*element).is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        let mut doc = self.doc.borrow_mut();
+        let d = doc.create(NodeData::Doctype {
+            name: name.to_string(),
+            public_id: public_id.to_string(),
+            system_id: system_id.to_string(),
+        });
+        doc.link(Document::ROOT, d, None);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        match self.doc.borrow().data(*target) {
+            NodeData::Element(ElementData {
+                template_contents: Some(c),
+                ..
+            }) => *c,
+            other => panic!("template contents of a non-template: {other:?}"),
+        }
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.doc.borrow_mut().quirks_mode = mode;
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let parent = self
+            .doc
+            .borrow()
+            .parent(*sibling)
+            .expect("sibling has a parent");
+        self.insert(parent, Some(*sibling), new_node);
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<H5Attribute>) {
+        let mut doc = self.doc.borrow_mut();
+        if let NodeData::Element(e) = doc.data_mut(*target) {
+            for a in convert_attrs(attrs) {
+                if !e.attrs.iter().any(|x| x.name == a.name) {
+                    e.attrs.push(a);
+                }
+            }
+        }
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.doc
+            .borrow()
+            .data(*handle)
+            .element()
+            .is_some_and(|e| e.html_integration_point)
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.doc.borrow_mut().unlink(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut doc = self.doc.borrow_mut();
+        while let Some(c) = doc.first_child(*node) {
+            doc.unlink(c);
+            doc.link(*new_parent, c, None);
+        }
+    }
+}
+
+/// Parses a whole document (scripting enabled, as in a browser with JS on).
+pub fn parse_html_document(html: &str) -> Parsed {
+    parse_document(DomBuilder::new(), ParseOpts::default()).one(html)
+}
+
+/// Parses `html` as a fragment in the context of an element named `context`
+/// (HTML § 13.4). Returns a document whose `html` element holds the fragment's nodes.
+pub fn parse_html_fragment(
+    context: QualName,
+    context_attrs: Vec<Attribute>,
+    html: &str,
+) -> (Parsed, NodeId) {
+    let attrs = context_attrs
+        .into_iter()
+        .map(|a| H5Attribute {
+            name: a.name,
+            value: StrTendril::from_slice(&a.value),
+        })
+        .collect();
+    let parsed = parse_fragment(
+        DomBuilder::new(),
+        ParseOpts::default(),
+        context,
+        attrs,
+        true,
+    )
+    .one(html);
+    let root = parsed
+        .document
+        .first_child(Document::ROOT)
+        .expect("fragment parsing yields an html element");
+    (parsed, root)
+}

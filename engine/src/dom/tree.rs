@@ -1,0 +1,218 @@
+//! The document's node arena and the raw tree operations (link/unlink) the spec
+//! algorithms in `mutation` are built on. No validity checks here.
+
+use super::node::{Node, NodeData, NodeId};
+
+/// A document: an arena of nodes whose slot 0 is the Document node itself.
+#[derive(Clone, Debug)]
+pub struct Document {
+    nodes: Vec<Node>,
+    pub quirks_mode: html5ever::tree_builder::QuirksMode,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Document {
+    pub const ROOT: NodeId = NodeId(0);
+
+    pub fn new() -> Self {
+        Document {
+            nodes: vec![Node::new(NodeData::Document)],
+            quirks_mode: html5ever::tree_builder::QuirksMode::NoQuirks,
+        }
+    }
+
+    /// Creates a node that is not in any tree yet.
+    pub fn create(&mut self, data: NodeData) -> NodeId {
+        let id = NodeId(u32::try_from(self.nodes.len()).expect("fewer than 2^32 nodes"));
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    pub fn data(&self, id: NodeId) -> &NodeData {
+        &self.nodes[id.index()].data
+    }
+
+    pub fn data_mut(&mut self, id: NodeId) -> &mut NodeData {
+        &mut self.nodes[id.index()].data
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false // the Document node is always there
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).parent
+    }
+
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).first_child
+    }
+
+    pub fn last_child(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).last_child
+    }
+
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).next_sibling
+    }
+
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).prev_sibling
+    }
+
+    /// The node's children, in tree order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            doc: self,
+            next: self.first_child(id),
+        }
+    }
+
+    /// The node and its descendants in tree order (preorder, depth-first).
+    pub fn descendants_inclusive(&self, root: NodeId) -> Descendants<'_> {
+        Descendants {
+            doc: self,
+            root,
+            next: Some(root),
+        }
+    }
+
+    /// The node's root (DOM "root": the topmost inclusive ancestor).
+    pub fn root_of(&self, mut id: NodeId) -> NodeId {
+        while let Some(p) = self.parent(id) {
+            id = p;
+        }
+        id
+    }
+
+    pub fn is_inclusive_ancestor(&self, ancestor: NodeId, mut node: NodeId) -> bool {
+        loop {
+            if node == ancestor {
+                return true;
+            }
+            match self.parent(node) {
+                Some(p) => node = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// Index of `id` among its siblings.
+    pub fn index_of(&self, id: NodeId) -> usize {
+        let mut i = 0;
+        let mut cur = self.prev_sibling(id);
+        while let Some(c) = cur {
+            i += 1;
+            cur = self.prev_sibling(c);
+        }
+        i
+    }
+
+    /// Links `child` (which must have no parent) into `parent` before `before`
+    /// (or last). The raw step of DOM "insert".
+    pub fn link(&mut self, parent: NodeId, child: NodeId, before: Option<NodeId>) {
+        debug_assert!(
+            self.parent(child).is_none(),
+            "link a node that has a parent"
+        );
+        let prev = match before {
+            Some(b) => self.prev_sibling(b),
+            None => self.last_child(parent),
+        };
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev_sibling = prev;
+            c.next_sibling = before;
+        }
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+        match before {
+            Some(b) => self.nodes[b.index()].prev_sibling = Some(child),
+            None => self.nodes[parent.index()].last_child = Some(child),
+        }
+    }
+
+    /// Unlinks `child` from its parent (the raw step of DOM "remove").
+    pub fn unlink(&mut self, child: NodeId) {
+        let Some(parent) = self.parent(child) else {
+            return;
+        };
+        let (prev, next) = {
+            let c = &self.nodes[child.index()];
+            (c.prev_sibling, c.next_sibling)
+        };
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = next,
+            None => self.nodes[parent.index()].first_child = next,
+        }
+        match next {
+            Some(n) => self.nodes[n.index()].prev_sibling = prev,
+            None => self.nodes[parent.index()].last_child = prev,
+        }
+        let c = &mut self.nodes[child.index()];
+        c.parent = None;
+        c.prev_sibling = None;
+        c.next_sibling = None;
+    }
+}
+
+pub struct Children<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.doc.next_sibling(cur);
+        Some(cur)
+    }
+}
+
+pub struct Descendants<'a> {
+    doc: &'a Document,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = if let Some(c) = self.doc.first_child(cur) {
+            Some(c)
+        } else {
+            let mut n = cur;
+            loop {
+                if n == self.root {
+                    break None;
+                }
+                if let Some(s) = self.doc.next_sibling(n) {
+                    break Some(s);
+                }
+                match self.doc.parent(n) {
+                    Some(p) => n = p,
+                    None => break None,
+                }
+            }
+        };
+        Some(cur)
+    }
+}
