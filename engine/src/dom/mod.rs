@@ -3,11 +3,16 @@
 //! in differential tests (engine/tests/dom_differential.rs).
 
 pub mod dump;
+pub mod error;
+pub mod mutation;
+pub mod mutation_record;
 pub mod node;
 pub mod parser;
 pub mod serialize;
 pub mod tree;
 
+pub use error::DomError;
+pub use mutation_record::MutationRecord;
 pub use node::{Attribute, ElementData, NodeData, NodeId};
 pub use parser::{parse_html_document, parse_html_fragment, Parsed};
 pub use serialize::{serialize_children, serialize_node_outer};

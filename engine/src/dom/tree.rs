@@ -1,6 +1,7 @@
 //! The document's node arena and the raw tree operations (link/unlink) the spec
 //! algorithms in `mutation` are built on. No validity checks here.
 
+use super::mutation_record::MutationRecord;
 use super::node::{Node, NodeData, NodeId};
 
 /// A document: an arena of nodes whose slot 0 is the Document node itself.
@@ -8,6 +9,10 @@ use super::node::{Node, NodeData, NodeId};
 pub struct Document {
     nodes: Vec<Node>,
     pub quirks_mode: html5ever::tree_builder::QuirksMode,
+    /// Whether mutation records are collected (something observes this document).
+    pub recording_mutations: bool,
+    /// Records queued by the mutation algorithms, oldest first.
+    pub mutation_records: Vec<MutationRecord>,
 }
 
 impl Default for Document {
@@ -23,6 +28,8 @@ impl Document {
         Document {
             nodes: vec![Node::new(NodeData::Document)],
             quirks_mode: html5ever::tree_builder::QuirksMode::NoQuirks,
+            recording_mutations: false,
+            mutation_records: Vec::new(),
         }
     }
 
@@ -119,6 +126,13 @@ impl Document {
             cur = self.prev_sibling(c);
         }
         i
+    }
+
+    /// "Queue a mutation record" (DOM § 4.3.2), when recording.
+    pub fn queue_mutation_record(&mut self, record: MutationRecord) {
+        if self.recording_mutations {
+            self.mutation_records.push(record);
+        }
     }
 
     /// Links `child` (which must have no parent) into `parent` before `before`
