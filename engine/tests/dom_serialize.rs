@@ -124,3 +124,48 @@ fn tree_links_stay_consistent() {
         assert_eq!(doc.last_child(n), kids.last().copied());
     }
 }
+
+#[test]
+fn page_parser_stops_after_each_script_with_the_tree_so_far() {
+    use roundabout_engine::dom::PageParser;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let doc = Rc::new(RefCell::new(Document::new()));
+    let mut parser = PageParser::new(
+        doc.clone(),
+        "<p>1</p><script>a</script><p>2</p><script>b</script><p>3</p><script>unclosed",
+    );
+    let mut seen = Vec::new();
+    while let Some(script) = parser.resume() {
+        let d = doc.borrow();
+        let body = d.child_html_element(d.document_element().unwrap(), "body").unwrap();
+        seen.push((d.text_content(script).unwrap(), serialize_children(&d, body)));
+    }
+    assert_eq!(
+        seen,
+        vec![
+            ("a".to_string(), "<p>1</p><script>a</script>".to_string()),
+            ("b".to_string(), "<p>1</p><script>a</script><p>2</p><script>b</script>".to_string()),
+        ],
+        "a script unclosed at EOF never runs (HTML 13.2.6.4.8, EOF in text mode)"
+    );
+    assert!(parser.is_done());
+}
+
+#[test]
+fn text_content_and_inner_html() {
+    let mut parsed = parse_html_document("<div id=d><b>x</b>y<!--c--></div>");
+    let doc = &mut parsed.document;
+    let d = doc.element_by_id(Document::ROOT, "d").unwrap();
+    assert_eq!(doc.text_content(d).as_deref(), Some("xy"));
+    assert_eq!(doc.text_content(Document::ROOT), None);
+    doc.recording_mutations = true;
+    doc.set_inner_html(d, "<i>1</i><td>dropped</td>2");
+    assert_eq!(serialize_children(doc, d), "<i>1</i>dropped2");
+    assert_eq!(doc.mutation_records.iter().filter(|r| matches!(r, roundabout_engine::dom::MutationRecord::ChildList { target, .. } if *target == d)).count(), 1);
+    doc.set_text_content(d, "a<b");
+    assert_eq!(serialize_children(doc, d), "a&lt;b");
+    doc.set_text_content(d, "");
+    assert_eq!(doc.first_child(d), None);
+    assert_eq!(doc.element_by_id(Document::ROOT, ""), None);
+}

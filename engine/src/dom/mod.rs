@@ -4,16 +4,18 @@
 
 pub mod dump;
 pub mod error;
+pub mod inner_html;
 pub mod mutation;
 pub mod mutation_record;
 pub mod node;
 pub mod parser;
 pub mod serialize;
+pub mod text_content;
 pub mod tree;
 
 pub use error::DomError;
 pub use mutation_record::MutationRecord;
 pub use node::{Attribute, ElementData, NodeData, NodeId};
-pub use parser::{parse_html_document, parse_html_fragment, Parsed};
+pub use parser::{parse_html_document, parse_html_fragment, PageParser, Parsed};
 pub use serialize::{serialize_children, serialize_node_outer};
 pub use tree::Document;

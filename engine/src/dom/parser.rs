@@ -4,13 +4,18 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{
+    ElemName, ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
 use html5ever::{
     parse_document, parse_fragment, Attribute as H5Attribute, LocalName, Namespace, ParseOpts,
     QualName,
 };
+use markup5ever::TokenizerResult;
 
 use super::node::{Attribute, ElementData, NodeData, NodeId};
 use super::tree::Document;
@@ -30,7 +35,7 @@ impl ElemName for OwnedElemName {
 
 /// html5ever's view of a document under construction.
 pub struct DomBuilder {
-    doc: RefCell<Document>,
+    doc: Rc<RefCell<Document>>,
     errors: RefCell<Vec<Cow<'static, str>>>,
 }
 
@@ -42,8 +47,13 @@ pub struct Parsed {
 
 impl DomBuilder {
     pub fn new() -> Self {
+        Self::into_document(Rc::new(RefCell::new(Document::new())))
+    }
+
+    /// A builder that adds to a document others (the page's script) also hold.
+    pub fn into_document(doc: Rc<RefCell<Document>>) -> Self {
         DomBuilder {
-            doc: RefCell::new(Document::new()),
+            doc,
             errors: RefCell::default(),
         }
     }
@@ -99,8 +109,12 @@ impl TreeSink for DomBuilder {
     type ElemName<'a> = OwnedElemName;
 
     fn finish(self) -> Parsed {
+        let document = match Rc::try_unwrap(self.doc) {
+            Ok(cell) => cell.into_inner(),
+            Err(shared) => shared.borrow().clone(),
+        };
         Parsed {
-            document: self.doc.into_inner(),
+            document,
             errors: self.errors.into_inner(),
         }
     }
@@ -276,4 +290,45 @@ pub fn parse_html_fragment(
         .first_child(Document::ROOT)
         .expect("fragment parsing yields an html element");
     (parsed, root)
+}
+
+/// The HTML parser of a page, run step by step: it stops after each script end tag
+/// so the script can run before parsing goes on (HTML § 13.2.6.4.8, "An end tag whose
+/// tag name is script"), building into a document that script can see and change.
+pub struct PageParser {
+    tokenizer: Tokenizer<TreeBuilder<NodeId, DomBuilder>>,
+    input: BufferQueue,
+    done: bool,
+}
+
+impl PageParser {
+    pub fn new(doc: Rc<RefCell<Document>>, html: &str) -> Self {
+        let builder = TreeBuilder::new(DomBuilder::into_document(doc), TreeBuilderOpts::default());
+        let tokenizer = Tokenizer::new(builder, TokenizerOpts::default());
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from_slice(html));
+        PageParser {
+            tokenizer,
+            input,
+            done: false,
+        }
+    }
+
+    /// Parses until a script element is complete (returned, for the caller to run)
+    /// or the input ends (`None`; the parser has then stopped for good).
+    pub fn resume(&mut self) -> Option<NodeId> {
+        if self.done {
+            return None;
+        }
+        if let TokenizerResult::Script(script) = self.tokenizer.feed(&self.input) {
+            return Some(script);
+        }
+        self.tokenizer.end();
+        self.done = true;
+        None
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
 }
