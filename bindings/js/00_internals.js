@@ -44,3 +44,13 @@ function named(name, fn) {
   ObjectDefineProperty(fn, "name", { value: name, configurable: true });
   return fn;
 }
+
+// Puts an interface object on the global, with the class string WebIDL gives
+// (`Object.prototype.toString.call(div)` is "[object HTMLDivElement]").
+function exposeInterface(C) {
+  ObjectDefineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
+  defineGlobal(C.name, C);
+}
+
+// NOTE: all files share one function scope; top-level names must be unique across
+// files (bindings/tests/web_apis.rs checks).

@@ -7,5 +7,27 @@ for (const name of ["window", "self"]) {
 }
 defineGlobal("globalThis", globalThis);
 
+// The global object is a Window, an EventTarget.
+class Window extends EventTarget {
+  constructor() { illegal(); super(); }
+}
+exposeInterface(Window);
+Object.setPrototypeOf(globalThis, Window.prototype);
+
+const READY_STATES = ["loading", "interactive", "complete"];
+
 // Returned to src/bootstrap.rs; not reachable from page scripts.
-return { runTimer, notifyAboutRejectedPromises };
+return {
+  runTimer,
+  notifyAboutRejectedPromises,
+  // target: 0 the document, 1 the window.
+  beginEvent: (target, type, bubbles, cancelable) =>
+    beginNativeEvent(target === 0 ? wrapNode(0) : globalThis, type, bubbles, cancelable),
+  stepEvent: stepNativeEvent,
+  setReadyState: (state) => {
+    documentReadyState = READY_STATES[state];
+  },
+  setCurrentScript: (id) => {
+    currentScript = id < 0 ? null : wrapNode(id);
+  },
+};

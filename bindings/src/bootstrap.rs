@@ -22,6 +22,8 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "08_base64.js",
     "09_encoding.js",
     "10_structured_clone.js",
+    "19_events.js",
+    "20_dom_nodes.js",
     "99_global.js",
 );
 
@@ -36,6 +38,10 @@ const HIDDEN_GLOBALS: &[&str] = &["Deno", "__bootstrap", "gc"];
 pub struct Hooks {
     pub run_timer: v8::Global<v8::Function>,
     pub notify_about_rejected_promises: v8::Global<v8::Function>,
+    pub begin_event: v8::Global<v8::Function>,
+    pub step_event: v8::Global<v8::Function>,
+    pub set_ready_state: v8::Global<v8::Function>,
+    pub set_current_script: v8::Global<v8::Function>,
 }
 
 fn source() -> String {
@@ -73,5 +79,46 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
     Ok(Hooks {
         run_timer: get("runTimer")?,
         notify_about_rejected_promises: get("notifyAboutRejectedPromises")?,
+        begin_event: get("beginEvent")?,
+        step_event: get("stepEvent")?,
+        set_ready_state: get("setReadyState")?,
+        set_current_script: get("setCurrentScript")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::JS_FILES;
+    use std::collections::HashMap;
+
+    /// All files share one function scope, so a top-level name declared in two files
+    /// silently replaces the first (a `wrap` in two files once broke console.log).
+    #[test]
+    fn top_level_names_are_unique_across_files() {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        let mut clashes = Vec::new();
+        for (file, body) in JS_FILES {
+            for line in body.lines() {
+                let decl = ["function* ", "function ", "const ", "let ", "class "]
+                    .iter()
+                    .find_map(|kw| line.strip_prefix(kw));
+                let Some(rest) = decl else { continue };
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                    .collect();
+                if name.is_empty() {
+                    continue;
+                }
+                if let Some(other) = seen.insert(name.clone(), file) {
+                    clashes.push(format!("{name}: {other} and {file}"));
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:?}");
+        assert!(
+            seen.contains_key("wrapNode") && seen.contains_key("inspect"),
+            "the scan sees declarations"
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! `JsHost`: the [`ScriptHost`] for one agent's deno_core runtime.
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -8,11 +9,13 @@ use std::time::Duration;
 
 use deno_core::error::JsError;
 use deno_core::{v8, JsRuntime, RuntimeOptions};
+use roundabout_engine::dom::{Document, NodeId};
 use roundabout_engine::{
     perform_microtask_checkpoint, HostTask, ScriptHost, SharedLoopState, TimerId, Watchdog,
 };
 
 use crate::bootstrap::{bootstrap, Hooks};
+use crate::dom_ops::PageDocument;
 use crate::ops::{roundabout_web, OutputSlot};
 use crate::output::Output;
 
@@ -29,6 +32,7 @@ pub struct ClassicScript<'a> {
 pub struct JsHost {
     runtime: JsRuntime,
     state: SharedLoopState,
+    document: Rc<RefCell<Document>>,
     hooks: Hooks,
     output: Rc<dyn Output>,
     watchdog: Option<Watchdog>,
@@ -67,6 +71,7 @@ impl JsHost {
         output: Rc<dyn Output>,
         options: HostOptions,
     ) -> Result<Self, HostError> {
+        let document = Rc::new(RefCell::new(Document::new()));
         let create_params = options
             .heap_limit
             .map(|max| v8::CreateParams::default().heap_limits(0, max));
@@ -81,6 +86,7 @@ impl JsHost {
             let mut op_state = op_state.borrow_mut();
             op_state.put(state.clone());
             op_state.put(OutputSlot(output.clone()));
+            op_state.put(PageDocument(document.clone()));
         }
         let hooks = bootstrap(&mut runtime).map_err(HostError::Runtime)?;
         let heap_limit_hit = Arc::new(AtomicBool::new(false));
@@ -109,6 +115,7 @@ impl JsHost {
         Ok(JsHost {
             runtime,
             state,
+            document,
             hooks,
             output,
             watchdog,
@@ -120,6 +127,50 @@ impl JsHost {
 
     pub fn state(&self) -> &SharedLoopState {
         &self.state
+    }
+
+    /// The agent's document (empty until the page is parsed into it).
+    pub fn document(&self) -> &Rc<RefCell<Document>> {
+        &self.document
+    }
+
+    /// Fires a trusted event the engine originates (DOMContentLoaded, load, ...): each
+    /// listener is its own callback, with a microtask checkpoint after it.
+    pub fn fire_event(
+        &mut self,
+        target: EventTargetKind,
+        event_type: &str,
+        bubbles: bool,
+        cancelable: bool,
+    ) {
+        let target = match target {
+            EventTargetKind::Document => 0,
+            EventTargetKind::Window => 1,
+        };
+        let args = [
+            HookArg::U32(target),
+            HookArg::Str(event_type.to_string()),
+            HookArg::Bool(bubbles),
+            HookArg::Bool(cancelable),
+        ];
+        self.call_hook(|h| &h.begin_event, &args);
+        while self.call_hook(|h| &h.step_event, &[]) == Some(true) {
+            self.clean_up_after_running_script();
+        }
+        self.clean_up_after_running_script();
+    }
+
+    /// Sets `document.readyState` (0 loading, 1 interactive, 2 complete) and fires
+    /// `readystatechange` at the document (HTML "update the current document readiness").
+    pub fn set_ready_state(&mut self, state: u32) {
+        self.call_hook(|h| &h.set_ready_state, &[HookArg::U32(state)]);
+        self.fire_event(EventTargetKind::Document, "readystatechange", false, false);
+    }
+
+    /// Sets `document.currentScript` (None: null).
+    pub fn set_current_script(&mut self, script: Option<NodeId>) {
+        let id = script.map_or(-1, |n| n.0 as i32);
+        self.call_hook(|h| &h.set_current_script, &[HookArg::I32(id)]);
     }
 
     /// Runs a classic script ("run a classic script", HTML § 8.1.4.4) and then cleans
@@ -176,8 +227,12 @@ impl JsHost {
         None
     }
 
-    /// Calls one of the bootstrap's hook functions with number/boolean arguments.
-    fn call_hook(&mut self, pick: fn(&Hooks) -> &v8::Global<v8::Function>, args: &[HookArg]) {
+    /// Calls one of the bootstrap's hook functions; returns its result if boolean.
+    fn call_hook(
+        &mut self,
+        pick: fn(&Hooks) -> &v8::Global<v8::Function>,
+        args: &[HookArg],
+    ) -> Option<bool> {
         let output = self.output.clone();
         self.enter_script(|rt, hooks| {
             deno_core::scope!(scope, rt);
@@ -188,23 +243,44 @@ impl JsHost {
                 .iter()
                 .map(|a| match a {
                     HookArg::U32(n) => v8::Integer::new_from_unsigned(tc, *n).into(),
+                    HookArg::I32(n) => v8::Integer::new(tc, *n).into(),
                     HookArg::Bool(b) => v8::Boolean::new(tc, *b).into(),
+                    HookArg::Str(s) => match v8::String::new(tc, s) {
+                        Some(s) => s.into(),
+                        None => v8::undefined(tc).into(),
+                    },
                 })
                 .collect();
-            if f.call(tc, recv, &args).is_none() && !tc.is_execution_terminating() {
-                if let Some(exc) = tc.exception() {
-                    // The hooks catch page exceptions; reaching here is our bug.
-                    let text = exc.to_rust_string_lossy(tc);
-                    output.exception(&format!("Uncaught (internal) {text}"));
+            match f.call(tc, recv, &args) {
+                Some(v) => v.is_boolean().then(|| v.is_true()),
+                None => {
+                    if !tc.is_execution_terminating() {
+                        if let Some(exc) = tc.exception() {
+                            // The hooks catch page exceptions; reaching here is our bug.
+                            let text = exc.to_rust_string_lossy(tc);
+                            output.exception(&format!("Uncaught (internal) {text}"));
+                        }
+                    }
+                    None
                 }
             }
-        });
+        })
+        .flatten()
     }
 }
 
 enum HookArg {
     U32(u32),
+    I32(i32),
     Bool(bool),
+    Str(String),
+}
+
+/// Targets of events the engine fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventTargetKind {
+    Document,
+    Window,
 }
 
 /// "Uncaught TypeError: boom" followed by "    at file:line:col" frames.

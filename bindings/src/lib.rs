@@ -3,9 +3,10 @@
 //! Page scripts never see `Deno`, `Deno.core` or the ops.
 
 mod bootstrap;
+mod dom_ops;
 pub mod host;
 mod ops;
 pub mod output;
 
-pub use host::{format_js_error, ClassicScript, HostError, HostOptions, JsHost};
+pub use host::{format_js_error, ClassicScript, EventTargetKind, HostError, HostOptions, JsHost};
 pub use output::{CapturedOutput, ConsoleLevel, Output, StdOutput};

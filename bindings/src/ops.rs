@@ -60,6 +60,8 @@ pub fn op_rb_timer_clear(state: &mut OpState, id: u32) {
         .clear_timer(TimerId(id));
 }
 
+use crate::dom_ops::*;
+
 deno_core::extension!(
     roundabout_web,
     ops = [
@@ -69,5 +71,27 @@ deno_core::extension!(
         op_rb_time_origin,
         op_rb_timer_start,
         op_rb_timer_clear,
+        op_dom_node_type,
+        op_dom_link,
+        op_dom_name,
+        op_dom_get_attribute,
+        op_dom_set_attribute,
+        op_dom_remove_attribute,
+        op_dom_attribute_names,
+        op_dom_create,
+        op_dom_insert,
+        op_dom_remove_child,
+        op_dom_replace_child,
+        op_dom_remove,
+        op_dom_text_content,
+        op_dom_set_text_content,
+        op_dom_replace_data,
+        op_dom_serialize,
+        op_dom_set_inner_html,
+        op_dom_element_by_id,
+        op_dom_document_part,
+        op_dom_clone,
+        op_dom_template_content,
+        op_dom_contains,
     ],
 );

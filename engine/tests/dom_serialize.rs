@@ -138,14 +138,22 @@ fn page_parser_stops_after_each_script_with_the_tree_so_far() {
     let mut seen = Vec::new();
     while let Some(script) = parser.resume() {
         let d = doc.borrow();
-        let body = d.child_html_element(d.document_element().unwrap(), "body").unwrap();
-        seen.push((d.text_content(script).unwrap(), serialize_children(&d, body)));
+        let body = d
+            .child_html_element(d.document_element().unwrap(), "body")
+            .unwrap();
+        seen.push((
+            d.text_content(script).unwrap(),
+            serialize_children(&d, body),
+        ));
     }
     assert_eq!(
         seen,
         vec![
             ("a".to_string(), "<p>1</p><script>a</script>".to_string()),
-            ("b".to_string(), "<p>1</p><script>a</script><p>2</p><script>b</script>".to_string()),
+            (
+                "b".to_string(),
+                "<p>1</p><script>a</script><p>2</p><script>b</script>".to_string()
+            ),
         ],
         "a script unclosed at EOF never runs (HTML 13.2.6.4.8, EOF in text mode)"
     );

@@ -12,9 +12,9 @@
 //! ```
 
 pub mod cli;
-pub mod inline_scripts;
 pub mod page_source;
 pub mod run;
+pub mod script_element;
 
 pub use page_source::{LoadError, PageKind, PageSource};
 pub use run::{run_page, RunError, RunOptions, RunReport};

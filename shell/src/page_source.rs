@@ -76,6 +76,16 @@ impl PageSource {
         })
     }
 
+    /// A copy for tasks that outlive the parsing task (async scripts).
+    pub fn clone_for_tasks(&self) -> PageSource {
+        PageSource {
+            display_name: self.display_name.clone(),
+            root: self.root.clone(),
+            kind: self.kind,
+            text: String::new(),
+        }
+    }
+
     /// Resolves a script `src` against the page's directory, refusing anything that
     /// leaves it (absolute paths, `..`, symlinks pointing outside, URLs with a scheme).
     pub fn resolve(&self, src: &str) -> Result<PathBuf, String> {

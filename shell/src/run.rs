@@ -1,16 +1,21 @@
-//! `roundabout run`: load a page, run its scripts under the event loop to quiescence
-//! (or a time limit), and report what happened.
+//! `roundabout run`: load a page, parse it into the DOM running its scripts as the
+//! parser meets them, fire the document's lifecycle events, and run the event loop
+//! to quiescence (or a time limit).
 
 use std::rc::Rc;
 use std::time::Duration;
 
-use roundabout_bindings::{ClassicScript, ConsoleLevel, HostError, HostOptions, JsHost, Output};
+use roundabout_bindings::{
+    ClassicScript, ConsoleLevel, EventTargetKind, HostError, HostOptions, JsHost, Output,
+};
+use roundabout_engine::dom::PageParser;
 use roundabout_engine::{
-    Clock, ErrorCounts, EventLoop, LoopState, PendingReport, RunOutcome, Task, TaskSource,
+    Clock, ErrorCounts, EventLoop, LoopState, PendingReport, RunOutcome, ScriptHost, Task,
+    TaskSource,
 };
 
-use crate::inline_scripts::{find_scripts, normalize_newlines, PageScript, ScriptKind};
 use crate::page_source::{read_utf8, PageKind, PageSource};
+use crate::script_element::{normalize_newlines, ScriptElement, ScriptKind, SourcePositions};
 
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
@@ -30,6 +35,8 @@ pub struct RunReport {
     pub errors: ErrorCounts,
     /// Off-thread work that was dropped without reporting back.
     pub abandoned: Vec<String>,
+    /// The serialized DOM after the run (HTML serialization of the document).
+    pub dom: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -58,14 +65,18 @@ pub fn run_page(
         heap_limit: options.heap_limit,
     };
     let host = JsHost::new(state.clone(), output.clone(), host_options)?;
+    let document = host.document().clone();
     let mut event_loop = EventLoop::new(state.clone(), host)?;
     // Parsing the page is one networking task; each parser-inserted script runs in it,
     // followed by "clean up after running script" (a microtask checkpoint).
     event_loop.queue_task(Task::native(TaskSource::Networking, None, move |host| {
-        let host = host.as_any_mut().downcast_mut::<JsHost>().expect("JsHost");
-        run_page_scripts(host, &page, &*output);
+        parse_and_finish(js_host(host), &page, output);
     }));
     let outcome = event_loop.run(options.timeout)?;
+    let dom = roundabout_engine::dom::serialize_children(
+        &document.borrow(),
+        roundabout_engine::dom::Document::ROOT,
+    );
     let st = state.borrow();
     Ok(RunReport {
         timed_out: match outcome {
@@ -74,59 +85,128 @@ pub fn run_page(
         },
         errors: st.errors,
         abandoned: st.abandoned.clone(),
+        dom,
     })
 }
 
-fn run_page_scripts(host: &mut JsHost, page: &PageSource, output: &dyn Output) {
-    let name = page.display_name.as_str();
-    match page.kind {
-        PageKind::Script => host.run_classic_script(&ClassicScript {
-            name,
+fn js_host(host: &mut dyn ScriptHost) -> &mut JsHost {
+    host.as_any_mut()
+        .downcast_mut::<JsHost>()
+        .expect("the page's host is a JsHost")
+}
+
+fn queue(host: &JsHost, source: TaskSource, steps: impl FnOnce(&mut JsHost) + 'static) {
+    let task = Task::native(source, None, move |h| steps(js_host(h)));
+    host.state().borrow_mut().queue_task(task);
+}
+
+/// The parsing task: the tree builder with script execution, then "the end"
+/// (HTML § 13.2.7): readyState interactive, deferred scripts, DOMContentLoaded in a
+/// task, async scripts as tasks, then readyState complete and `load` in a task.
+fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>) {
+    let html = match page.kind {
+        PageKind::Html => normalize_newlines(&page.text),
+        PageKind::Script => String::new(), // a script runs in an empty document
+    };
+    let mut parser = PageParser::new(host.document().clone(), &html);
+    let mut positions = SourcePositions::new(&html);
+    let mut deferred = Vec::new();
+    let mut asynchronous = Vec::new();
+    while let Some(node) = parser.resume() {
+        let Some(script) = ScriptElement::read(&host.document().borrow(), node) else {
+            continue;
+        };
+        let (line, column) = positions.locate(&script.text);
+        let at = Location { line, column };
+        match (&script.kind, &script.src) {
+            (ScriptKind::Classic, Some(_)) if script.is_async => asynchronous.push((script, at)),
+            (ScriptKind::Classic, Some(_)) if script.defer => deferred.push((script, at)),
+            _ => run_script(host, page, &script, at, &*output),
+        }
+    }
+    if page.kind == PageKind::Script {
+        let whole = ClassicScript {
+            name: &page.display_name,
             source: &page.text,
             line: 1,
             column: 1,
-        }),
-        PageKind::Html => {
-            let html = normalize_newlines(&page.text);
-            for script in find_scripts(&html) {
-                run_one(host, page, &script, output);
-            }
-        }
+        };
+        host.run_classic_script(&whole);
     }
+    host.set_ready_state(1);
+    for (script, at) in &deferred {
+        run_script(host, page, script, *at, &*output);
+    }
+    queue(host, TaskSource::DomManipulation, |h| {
+        h.fire_event(EventTargetKind::Document, "DOMContentLoaded", true, false)
+    });
+    let page = Rc::new(page.clone_for_tasks());
+    for (script, at) in asynchronous {
+        let (page, output) = (page.clone(), output.clone());
+        queue(host, TaskSource::Networking, move |h| {
+            run_script(h, &page, &script, at, &*output)
+        });
+    }
+    // After the async scripts (same source, FIFO): the load task.
+    queue(host, TaskSource::Networking, |h| {
+        queue(h, TaskSource::DomManipulation, |h| {
+            h.set_ready_state(2);
+            h.fire_event(EventTargetKind::Window, "load", false, false);
+        });
+    });
 }
 
-fn run_one(host: &mut JsHost, page: &PageSource, script: &PageScript, output: &dyn Output) {
-    let at = format!("{}:{}:{}", page.display_name, script.line, script.column);
+#[derive(Clone, Copy, Debug)]
+struct Location {
+    line: u32,
+    column: u32,
+}
+
+fn run_script(
+    host: &mut JsHost,
+    page: &PageSource,
+    script: &ScriptElement,
+    at: Location,
+    output: &dyn Output,
+) {
+    let here = format!("{}:{}:{}", page.display_name, at.line, at.column);
     match script.kind {
-        ScriptKind::Data => {}
-        ScriptKind::Module => output.console(
-            ConsoleLevel::Warn,
-            &format!("roundabout: module scripts are not supported yet; skipped the one at {at}"),
-        ),
-        ScriptKind::Classic if script.nomodule => {}
-        ScriptKind::Classic => match &script.src {
-            None => host.run_classic_script(&ClassicScript {
-                name: &page.display_name,
-                source: &script.text,
-                line: script.line,
-                column: script.column,
+        ScriptKind::Data => return,
+        ScriptKind::Module => {
+            output.console(
+                ConsoleLevel::Warn,
+                &format!(
+                    "roundabout: module scripts are not supported yet; skipped the one at {here}"
+                ),
+            );
+            return;
+        }
+        ScriptKind::Classic if script.nomodule => return,
+        ScriptKind::Classic => {}
+    }
+    host.set_current_script(Some(script.node));
+    match &script.src {
+        None => host.run_classic_script(&ClassicScript {
+            name: &page.display_name,
+            source: &script.text,
+            line: at.line,
+            column: at.column,
+        }),
+        Some(src) => match page
+            .resolve(src)
+            .and_then(|path| read_utf8(&path, src).map_err(|e| e.to_string()))
+        {
+            Ok(text) => host.run_classic_script(&ClassicScript {
+                name: src,
+                source: &text,
+                line: 1,
+                column: 1,
             }),
-            Some(src) => match page.resolve(src).and_then(|path| {
-                read_utf8(&path, src)
-                    .map_err(|e| e.to_string())
-                    .map(|text| (path, text))
-            }) {
-                Ok((_, text)) => host.run_classic_script(&ClassicScript {
-                    name: src,
-                    source: &text,
-                    line: 1,
-                    column: 1,
-                }),
-                Err(why) => {
-                    host.state().borrow_mut().errors.uncaught += 1;
-                    output.exception(&format!("Failed to load script {why} (at {at})"));
-                }
-            },
+            Err(why) => {
+                host.state().borrow_mut().errors.uncaught += 1;
+                output.exception(&format!("Failed to load script {why} (at {here})"));
+            }
         },
     }
+    host.set_current_script(None);
 }

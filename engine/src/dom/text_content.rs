@@ -68,13 +68,41 @@ impl Document {
             .find(|c| self.data(*c).element().is_some())
     }
 
+    /// DOM "clone a node" within this document (`cloneNode(deep)`).
+    pub fn clone_node(&mut self, node: NodeId, deep: bool) -> NodeId {
+        let mut data = self.data(node).clone();
+        if let NodeData::Element(e) = &mut data {
+            if let Some(contents) = e.template_contents {
+                e.template_contents = Some(if deep {
+                    self.clone_node(contents, true)
+                } else {
+                    self.create(NodeData::DocumentFragment)
+                });
+            }
+        }
+        let copy = self.create(data);
+        if deep {
+            let children: Vec<NodeId> = self.children(node).collect();
+            for c in children {
+                let cc = self.clone_node(c, true);
+                self.link(copy, cc, None);
+            }
+        }
+        copy
+    }
+
     /// Copies `node` (and, if `deep`, its descendants) from `src` into this arena:
     /// the "clone a node" steps minus the document's own data. The copy has no parent.
     pub fn import_node(&mut self, src: &Document, node: NodeId, deep: bool) -> NodeId {
         let mut data = src.data(node).clone();
         if let NodeData::Element(e) = &mut data {
+            // HTML's cloning steps for template: contents are copied only when deep.
             if let Some(contents) = e.template_contents {
-                e.template_contents = Some(self.import_node(src, contents, true));
+                e.template_contents = Some(if deep {
+                    self.import_node(src, contents, true)
+                } else {
+                    self.create(NodeData::DocumentFragment)
+                });
             }
         }
         let copy = self.create(data);

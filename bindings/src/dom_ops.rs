@@ -1,0 +1,290 @@
+//! Ops over the page's arena DOM (roundabout-engine's `dom`). Nodes cross into JS as
+//! their `NodeId` numbers; -1 stands for null. Errors come back as small codes that
+//! the JS side turns into DOMExceptions (`DOM_ERROR_NAMES` in js/20_dom_nodes.js).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use deno_core::{op2, OpState};
+use roundabout_engine::dom::node::html_name;
+use roundabout_engine::dom::{
+    serialize_children, serialize_node_outer, Document, DomError, ElementData, NodeData, NodeId,
+};
+
+/// The page's document, shared by the parser and the ops.
+#[derive(Clone)]
+pub struct PageDocument(pub Rc<RefCell<Document>>);
+
+fn doc(state: &OpState) -> Rc<RefCell<Document>> {
+    state.borrow::<PageDocument>().0.clone()
+}
+
+fn id_or_null(id: Option<NodeId>) -> i32 {
+    id.map_or(-1, |n| n.0 as i32)
+}
+
+fn error_code(r: Result<impl Sized, DomError>) -> u32 {
+    match r {
+        Ok(_) => 0,
+        Err(DomError::HierarchyRequest) => 1,
+        Err(DomError::NotFound) => 2,
+        Err(DomError::IndexSize) => 3,
+        Err(DomError::InvalidCharacter) => 4,
+        Err(DomError::Namespace) => 5,
+        Err(DomError::InUseAttribute) => 6,
+        Err(DomError::NotSupported) => 7,
+    }
+}
+
+/// Whether `id` names a node of this document (ids come from page script).
+fn valid(d: &Document, id: u32) -> bool {
+    (id as usize) < d.len()
+}
+
+#[op2(fast)]
+pub fn op_dom_node_type(state: &mut OpState, id: u32) -> u32 {
+    let d = doc(state);
+    let d = d.borrow();
+    if !valid(&d, id) {
+        return 0;
+    }
+    u32::from(d.data(NodeId(id)).node_type())
+}
+
+/// 0 parent, 1 first child, 2 last child, 3 previous sibling, 4 next sibling.
+#[op2(fast)]
+pub fn op_dom_link(state: &mut OpState, id: u32, which: u32) -> i32 {
+    let d = doc(state);
+    let d = d.borrow();
+    if !valid(&d, id) {
+        return -1;
+    }
+    let n = NodeId(id);
+    id_or_null(match which {
+        0 => d.parent(n),
+        1 => d.first_child(n),
+        2 => d.last_child(n),
+        3 => d.prev_sibling(n),
+        _ => d.next_sibling(n),
+    })
+}
+
+/// 0 local name, 1 namespace URI, 2 prefix ("" when none), 3 doctype name.
+#[op2]
+#[string]
+pub fn op_dom_name(state: &mut OpState, id: u32, which: u32) -> String {
+    let d = doc(state);
+    let d = d.borrow();
+    match d.data(NodeId(id)) {
+        NodeData::Element(e) => match which {
+            0 => e.name.local.to_string(),
+            1 => e.name.ns.to_string(),
+            _ => e
+                .name
+                .prefix
+                .as_ref()
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+        },
+        NodeData::Doctype { name, .. } if which == 3 => name.clone(),
+        NodeData::ProcessingInstruction { target, .. } => target.clone(),
+        _ => String::new(),
+    }
+}
+
+#[op2]
+#[string]
+pub fn op_dom_get_attribute(state: &mut OpState, id: u32, #[string] name: &str) -> Option<String> {
+    let d = doc(state);
+    let d = d.borrow();
+    let i = d.attribute_index_by_name(NodeId(id), name)?;
+    d.data(NodeId(id))
+        .element()
+        .map(|e| e.attrs[i].value.clone())
+}
+
+#[op2(fast)]
+pub fn op_dom_set_attribute(
+    state: &mut OpState,
+    id: u32,
+    #[string] name: &str,
+    #[string] value: &str,
+) -> u32 {
+    error_code(
+        doc(state)
+            .borrow_mut()
+            .set_attribute(NodeId(id), name, value),
+    )
+}
+
+#[op2(fast)]
+pub fn op_dom_remove_attribute(state: &mut OpState, id: u32, #[string] name: &str) {
+    doc(state).borrow_mut().remove_attribute(NodeId(id), name);
+}
+
+/// The element's attributes' qualified names, in order.
+#[op2]
+#[serde]
+pub fn op_dom_attribute_names(state: &mut OpState, id: u32) -> Vec<String> {
+    let d = doc(state);
+    let d = d.borrow();
+    d.data(NodeId(id)).element().map_or_else(Vec::new, |e| {
+        e.attrs.iter().map(|a| a.qualified_name()).collect()
+    })
+}
+
+/// 0 element (HTML namespace), 1 text, 2 comment, 3 document fragment.
+#[op2(fast)]
+pub fn op_dom_create(state: &mut OpState, kind: u32, #[string] value: &str) -> u32 {
+    let data = match kind {
+        0 => NodeData::Element(ElementData {
+            name: html_name(value),
+            attrs: vec![],
+            template_contents: None,
+            html_integration_point: false,
+        }),
+        1 => NodeData::Text(value.to_string()),
+        2 => NodeData::Comment(value.to_string()),
+        _ => NodeData::DocumentFragment,
+    };
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    let is_template = matches!(&data, NodeData::Element(e) if e.is_html("template"));
+    let contents = is_template.then(|| d.create(NodeData::DocumentFragment));
+    let mut data = data;
+    if let NodeData::Element(e) = &mut data {
+        e.template_contents = contents;
+    }
+    d.create(data).0
+}
+
+/// `parent.insertBefore(node, child)`; `child` -1 appends.
+#[op2(fast)]
+pub fn op_dom_insert(state: &mut OpState, parent: u32, node: u32, child: i32) -> u32 {
+    let child = u32::try_from(child).ok().map(NodeId);
+    error_code(
+        doc(state)
+            .borrow_mut()
+            .pre_insert(NodeId(node), NodeId(parent), child),
+    )
+}
+
+#[op2(fast)]
+pub fn op_dom_remove_child(state: &mut OpState, parent: u32, child: u32) -> u32 {
+    error_code(
+        doc(state)
+            .borrow_mut()
+            .pre_remove(NodeId(child), NodeId(parent)),
+    )
+}
+
+#[op2(fast)]
+pub fn op_dom_replace_child(state: &mut OpState, parent: u32, node: u32, child: u32) -> u32 {
+    error_code(
+        doc(state)
+            .borrow_mut()
+            .replace_child(NodeId(child), NodeId(node), NodeId(parent)),
+    )
+}
+
+/// `node.remove()` (no error: a node without a parent is left alone).
+#[op2(fast)]
+pub fn op_dom_remove(state: &mut OpState, id: u32) {
+    doc(state).borrow_mut().remove(NodeId(id), false);
+}
+
+#[op2]
+#[string]
+pub fn op_dom_text_content(state: &mut OpState, id: u32) -> Option<String> {
+    doc(state).borrow().text_content(NodeId(id))
+}
+
+#[op2(fast)]
+pub fn op_dom_set_text_content(state: &mut OpState, id: u32, #[string] value: &str) {
+    doc(state).borrow_mut().set_text_content(NodeId(id), value);
+}
+
+/// CharacterData "replace data"; offsets in UTF-16 code units.
+#[op2(fast)]
+pub fn op_dom_replace_data(
+    state: &mut OpState,
+    id: u32,
+    offset: u32,
+    count: u32,
+    #[string] data: &str,
+) -> u32 {
+    error_code(doc(state).borrow_mut().replace_data(
+        NodeId(id),
+        offset as usize,
+        count as usize,
+        data,
+    ))
+}
+
+/// 0 innerHTML, 1 outerHTML.
+#[op2]
+#[string]
+pub fn op_dom_serialize(state: &mut OpState, id: u32, outer: bool) -> String {
+    let d = doc(state);
+    let d = d.borrow();
+    if outer {
+        serialize_node_outer(&d, NodeId(id))
+    } else {
+        serialize_children(&d, NodeId(id))
+    }
+}
+
+#[op2(fast)]
+pub fn op_dom_set_inner_html(state: &mut OpState, id: u32, #[string] html: &str) {
+    doc(state).borrow_mut().set_inner_html(NodeId(id), html);
+}
+
+#[op2(fast)]
+pub fn op_dom_element_by_id(state: &mut OpState, root: u32, #[string] id: &str) -> i32 {
+    id_or_null(doc(state).borrow().element_by_id(NodeId(root), id))
+}
+
+/// 0 documentElement, 1 head, 2 body (HTML § 3.1.3: the first html/head/body child).
+#[op2(fast)]
+pub fn op_dom_document_part(state: &mut OpState, which: u32) -> i32 {
+    let d = doc(state);
+    let d = d.borrow();
+    let root = d.document_element();
+    id_or_null(match which {
+        0 => root,
+        1 => root.and_then(|r| d.child_html_element(r, "head")),
+        _ => root.and_then(|r| {
+            d.children(r).find(|c| {
+                d.data(*c)
+                    .element()
+                    .is_some_and(|e| e.is_html("body") || e.is_html("frameset"))
+            })
+        }),
+    })
+}
+
+/// `cloneNode(deep)`.
+#[op2(fast)]
+pub fn op_dom_clone(state: &mut OpState, id: u32, deep: bool) -> u32 {
+    doc(state).borrow_mut().clone_node(NodeId(id), deep).0
+}
+
+/// The template element's content fragment, or -1.
+#[op2(fast)]
+pub fn op_dom_template_content(state: &mut OpState, id: u32) -> i32 {
+    let d = doc(state);
+    let d = d.borrow();
+    id_or_null(
+        d.data(NodeId(id))
+            .element()
+            .and_then(|e| e.template_contents),
+    )
+}
+
+/// Whether `ancestor` is an inclusive ancestor of `node` (`Node.contains`).
+#[op2(fast)]
+pub fn op_dom_contains(state: &mut OpState, ancestor: u32, node: u32) -> bool {
+    doc(state)
+        .borrow()
+        .is_inclusive_ancestor(NodeId(ancestor), NodeId(node))
+}
