@@ -211,6 +211,25 @@ fn uncaught_errors_are_reported_with_locations_and_the_loop_goes_on() {
 }
 
 #[test]
+fn hostile_values_and_blocking_calls_are_contained() {
+    assert_run(
+        &["run", "--fail-on-error", "hostile.js"],
+        1,
+        &[
+            "Atomics.wait: TypeError",
+            "SharedArrayBuffer: undefined",
+            "still running",
+        ],
+        &[
+            "Uncaught <a value that could not be described>",
+            "Uncaught <a value that could not be described>",
+            "Uncaught Error: after hasInstance was replaced",
+            "    at hostile.js:9:28",
+        ],
+    );
+}
+
+#[test]
 fn page_code_cannot_reach_deno_or_ops() {
     assert_run(
         &["run", "hidden-internals.js"],
@@ -218,6 +237,7 @@ fn page_code_cannot_reach_deno_or_ops() {
         &[
             "undefined undefined false",
             "undefined undefined undefined undefined",
+            "undefined undefined",
             "0",
             "undefined",
             "ReferenceError",

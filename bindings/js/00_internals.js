@@ -15,10 +15,17 @@ const {
 
 const ObjectDefineProperty = Object.defineProperty;
 const ReflectApply = Reflect.apply;
+const ObjectPrototypeIsPrototypeOf = Object.prototype.isPrototypeOf;
+const ErrorPrototype = Error.prototype;
+const ObjectPrototypeToStringFn = Object.prototype.toString;
+const ObjectPrototypeToString = (v) => ReflectApply(ObjectPrototypeToStringFn, v, []);
+
+// WebIDL DOMString conversion: ToString, which throws a TypeError for Symbols
+// (String(symbol) would not).
+const toDOMString = (v) => `${v}`;
 const ReflectConstruct = Reflect.construct;
 
-// Defines web-IDL-style members: writable, configurable, non-enumerable for
-// operations; for interfaces on the global, non-enumerable too.
+// Defines WebIDL-style operations: writable, enumerable, configurable.
 function defineMethods(target, methods) {
   for (const [name, fn] of Object.entries(methods)) {
     ObjectDefineProperty(target, name, {

@@ -50,7 +50,7 @@ function domExceptionSlot(self, what) {
 
 class DOMException {
   constructor(message = "", name = "Error") {
-    const data = { message: String(message), name: String(name) };
+    const data = { message: toDOMString(message), name: toDOMString(name) };
     domExceptionData.set(this, data);
     // Like engines do, give DOMExceptions a stack for debugging.
     const stack = new Error(data.message).stack;

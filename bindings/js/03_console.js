@@ -118,7 +118,8 @@ const consoleMethods = {
   timeLog: (label, ...data) => {
     const l = labelOf(label);
     if (!timers.has(l)) return logger("warn", [`Timer '${l}' does not exist`]);
-    logger("info", [`${l}: ${op_rb_now() - timers.get(l)} ms`, ...data]);
+    // Printer, not Formatter: the label is not a format string.
+    printArgs("info", [`${l}: ${op_rb_now() - timers.get(l)} ms`, ...data]);
   },
   timeEnd: (label) => {
     const l = labelOf(label);

@@ -3,9 +3,21 @@
 // the DOM; until then the report goes to the console (stderr) like a browser's, and
 // is counted so `roundabout run --fail-on-error` can exit 1.
 
+// Describing a page's value runs page code (getters, proxies, Symbol.hasInstance);
+// whatever it throws, the exception is still reported and counted.
 function describeThrown(value) {
-  if (value instanceof Error || domExceptionData.has(value)) return formatError(value);
-  return inspect(value);
+  try {
+    if (ReflectApply(ObjectPrototypeIsPrototypeOf, ErrorPrototype, [value]) || domExceptionData.has(value)) {
+      return formatError(value);
+    }
+    return inspect(value);
+  } catch {
+    try {
+      return `${ObjectPrototypeToString(value)} (could not be described)`;
+    } catch {
+      return "<a value that could not be described>";
+    }
+  }
 }
 
 function reportException(value) {
@@ -14,12 +26,15 @@ function reportException(value) {
 
 // The end of a microtask checkpoint: promises rejected without a handler that still
 // have none are reported once.
+// Returns whether anything was reported (then script ran, and may have queued
+// microtasks the next checkpoint must run).
 function notifyAboutRejectedPromises() {
   const rejections = op_drain_pending_rejections();
-  if (rejections === undefined) return;
+  if (rejections === undefined) return false;
   for (let i = 0; i < rejections.length; i += 3) {
     op_rb_report_exception(`Uncaught (in promise) ${describeThrown(rejections[i + 1])}`);
   }
+  return rejections.length > 0;
 }
 
 defineMethods(globalThis, {

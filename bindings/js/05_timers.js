@@ -10,7 +10,7 @@ const globalEval = eval;
 function startTimer(handler, timeout, args, repeat) {
   // WebIDL TimerHandler: a Function stays one, anything else becomes a DOMString
   // (compiled like a classic script when the timer fires).
-  const fn = typeof handler === "function" ? handler : String(handler);
+  const fn = typeof handler === "function" ? handler : toDOMString(handler);
   // WebIDL `long`: ToNumber, then ToInt32 (NaN → 0, 2^31 wraps to negative → 0).
   const ms = timeout | 0;
   const id = op_rb_timer_start(ms, repeat);

@@ -4,6 +4,10 @@
 
 const PromisePrototypeThen = Promise.prototype.then;
 const resolvedPromise = Promise.resolve();
+// `then` looks up the species constructor through `constructor`; an own property
+// pointing at the captured Promise keeps page changes to Promise.prototype or
+// Promise[Symbol.species] from reaching queueMicrotask.
+ObjectDefineProperty(resolvedPromise, "constructor", { value: { [Symbol.species]: Promise } });
 
 defineMethods(globalThis, {
   queueMicrotask: named("queueMicrotask", function queueMicrotask(callback) {

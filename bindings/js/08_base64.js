@@ -11,7 +11,7 @@ function invalidCharacter(message) {
 defineMethods(globalThis, {
   btoa: named("btoa", function btoa(data) {
     if (arguments.length < 1) throw new TypeError("btoa requires 1 argument");
-    const s = String(data);
+    const s = toDOMString(data);
     let out = "";
     for (let i = 0; i < s.length; i += 3) {
       const codes = [s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2)];
@@ -31,7 +31,7 @@ defineMethods(globalThis, {
   atob: named("atob", function atob(data) {
     if (arguments.length < 1) throw new TypeError("atob requires 1 argument");
     // Forgiving-base64 decode, steps 1-8.
-    let s = String(data).replace(/[\t\n\f\r ]/g, "");
+    let s = toDOMString(data).replace(/[\t\n\f\r ]/g, "");
     if (s.length % 4 === 0) s = s.replace(/={1,2}$/, "");
     if (s.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(s)) {
       throw invalidCharacter("Failed to execute 'atob': The string to be decoded is not correctly encoded.");

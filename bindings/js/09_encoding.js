@@ -37,7 +37,7 @@ class TextEncoder {
     return "utf-8";
   }
   encode(input = "") {
-    const s = String(input);
+    const s = toDOMString(input);
     let n = 0;
     for (const ch of s) n += utf8Length(scalarValue(ch.codePointAt(0)));
     const out = new Uint8Array(n);
@@ -49,7 +49,7 @@ class TextEncoder {
     if (!(destination instanceof Uint8Array)) {
       throw new TypeError("Failed to execute 'encodeInto': parameter 2 is not of type 'Uint8Array'.");
     }
-    const s = String(source);
+    const s = toDOMString(source);
     let read = 0;
     let written = 0;
     for (const ch of s) {
@@ -75,7 +75,8 @@ const decoderState = new WeakMap();
 
 class TextDecoder {
   constructor(label = "utf-8", options = {}) {
-    const l = String(label).trim().toLowerCase();
+    // "get an encoding": strip leading and trailing ASCII whitespace only.
+    const l = toDOMString(label).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "").toLowerCase();
     if (!UTF8_LABELS.includes(l)) {
       throw new RangeError(`Failed to construct 'TextDecoder': The encoding label provided ('${label}') is invalid or not supported (only UTF-8 is).`);
     }

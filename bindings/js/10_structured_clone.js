@@ -6,7 +6,20 @@
 const dataCloneError = (what) =>
   new DOMException(`${what} could not be cloned.`, "DataCloneError");
 
-const ERROR_NAMES = ["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
+// The realm's own error constructors, captured before page code can replace them.
+const ERROR_CONSTRUCTORS = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
+const ERROR_NAMES = Object.keys(ERROR_CONSTRUCTORS);
+const NativeDataView = DataView;
+const NativeMap = Map;
+const NativeSet = Set;
+const NativeRegExp = RegExp;
+const weakRefDeref = WeakRef.prototype.deref;
+const finalizationRegistryUnregister = FinalizationRegistry.prototype.unregister;
+
+// CreateDataProperty: defines, never assigns (no setters, no __proto__ special case).
+function createDataProperty(o, key, value) {
+  ObjectDefineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+}
 const TYPED_ARRAYS = {
   Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
   Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array,
@@ -27,7 +40,10 @@ function isDetached(buffer) {
 function brandOf(v) {
   const kind = classify(v);
   if (kind !== "object") return kind;
-  if (isBrand(WeakMap.prototype, WeakMap.prototype.has, v) || isBrand(WeakSet.prototype, WeakSet.prototype.has, v)) return "uncloneable";
+  if (isBrand(WeakMap.prototype, WeakMap.prototype.has, v) || isBrand(WeakSet.prototype, WeakSet.prototype.has, v) ||
+    isBrand(WeakRef.prototype, weakRefDeref, v) || isBrand(FinalizationRegistry.prototype, finalizationRegistryUnregister, v)) {
+    return "uncloneable";
+  }
   if (typeof DataView === "function" && isBrand(DataView.prototype, Object.getOwnPropertyDescriptor(DataView.prototype, "byteLength").get, v)) return "dataview";
   return "object";
 }
@@ -80,10 +96,13 @@ function serialize(value, memory, transferred) {
       return rec;
     }
     case "error": {
-      let name = value.name;
-      name = ERROR_NAMES.includes(name) ? name : "Error";
+      const nameDesc = Object.getOwnPropertyDescriptor(value, "name") ??
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(value) ?? {}, "name");
+      const name = ERROR_NAMES.includes(nameDesc?.value) ? nameDesc.value : "Error";
       const rec = { t: "error", id, name };
-      if (Object.prototype.hasOwnProperty.call(value, "message")) rec.message = String(value.message);
+      // Only an own data property "message" is serialized (no getters run).
+      const messageDesc = Object.getOwnPropertyDescriptor(value, "message");
+      if (messageDesc !== undefined && "value" in messageDesc) rec.message = toDOMString(messageDesc.value);
       const stack = value.stack;
       if (typeof stack === "string") rec.stack = stack;
       if (domExceptionData.has(value)) {
@@ -115,29 +134,31 @@ function deserialize(rec, memory, transferredBuffers) {
     case "ref": return memory[rec.id];
     case "boxed": return remember(Object(rec.v));
     case "date": return remember(new NativeDate(rec.v));
-    case "regexp": return remember(new RegExp(rec.source, rec.flags));
+    case "regexp": return remember(new NativeRegExp(rec.source, rec.flags));
     case "arraybuffer": return remember(rec.bytes.slice().buffer);
     case "transfer": return remember(transferredBuffers[rec.index]);
     case "view": {
       const buffer = deserialize(rec.buffer, memory, transferredBuffers);
-      const C = rec.type === "DataView" ? DataView : TYPED_ARRAYS[rec.type];
+      const C = rec.type === "DataView" ? NativeDataView : TYPED_ARRAYS[rec.type];
       return remember(new C(buffer, rec.byteOffset, rec.length));
     }
     case "map": {
-      const m = remember(new Map());
-      for (const [k, v] of rec.entries) m.set(deserialize(k, memory, transferredBuffers), deserialize(v, memory, transferredBuffers));
+      const m = remember(new NativeMap());
+      const set = NativeMap.prototype.set;
+      for (const [k, v] of rec.entries) ReflectApply(set, m, [deserialize(k, memory, transferredBuffers), deserialize(v, memory, transferredBuffers)]);
       return m;
     }
     case "set": {
-      const s = remember(new Set());
-      for (const v of rec.values) s.add(deserialize(v, memory, transferredBuffers));
+      const s = remember(new NativeSet());
+      const add = NativeSet.prototype.add;
+      for (const v of rec.values) ReflectApply(add, s, [deserialize(v, memory, transferredBuffers)]);
       return s;
     }
     case "error":
     case "domexception": {
       const e = rec.t === "domexception"
         ? new DOMException(rec.message, rec.name)
-        : new globalThis[rec.name]();
+        : new ERROR_CONSTRUCTORS[rec.name]();
       if (rec.t === "error" && "message" in rec) {
         ObjectDefineProperty(e, "message", { value: rec.message, writable: true, configurable: true, enumerable: false });
       }
@@ -148,12 +169,12 @@ function deserialize(rec, memory, transferredBuffers) {
     }
     case "array": {
       const a = remember(new Array(rec.length));
-      for (const [k, v] of rec.props) a[k] = deserialize(v, memory, transferredBuffers);
+      for (const [k, v] of rec.props) createDataProperty(a, k, deserialize(v, memory, transferredBuffers));
       return a;
     }
     case "object": {
       const o = remember({});
-      for (const [k, v] of rec.props) o[k] = deserialize(v, memory, transferredBuffers);
+      for (const [k, v] of rec.props) createDataProperty(o, k, deserialize(v, memory, transferredBuffers));
       return o;
     }
   }

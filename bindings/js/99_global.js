@@ -30,4 +30,5 @@ return {
   setCurrentScript: (id) => {
     currentScript = id < 0 ? null : wrapNode(id);
   },
+  reportException,
 };

@@ -32,7 +32,17 @@ const JS_FILES: &[(&str, &str)] = js_files!(
 /// The QuickJS backend also defines non-enumerable `__v8x*` helpers on the global
 /// (Intl/Temporal shims, Atomics.waitAsync, `import source`) and looks them up there
 /// at call time, so they stay; they carry no ops and no file or process access.
-const HIDDEN_GLOBALS: &[&str] = &["Deno", "__bootstrap", "gc"];
+/// `__v8x_snapshot_intrinsics` (read only while contexts are created and snapshots
+/// taken) would hand out `gc` and the raw console natives; `SharedArrayBuffer` is not
+/// exposed to pages that are not cross-origin isolated (HTML § 8.1.3.9), and it would
+/// get around the heap limit.
+const HIDDEN_GLOBALS: &[&str] = &[
+    "Deno",
+    "__bootstrap",
+    "gc",
+    "__v8x_snapshot_intrinsics",
+    "SharedArrayBuffer",
+];
 
 /// The functions the host calls into.
 pub struct Hooks {
@@ -42,6 +52,7 @@ pub struct Hooks {
     pub step_event: v8::Global<v8::Function>,
     pub set_ready_state: v8::Global<v8::Function>,
     pub set_current_script: v8::Global<v8::Function>,
+    pub report_exception: v8::Global<v8::Function>,
 }
 
 fn source() -> String {
@@ -83,6 +94,7 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
         step_event: get("stepEvent")?,
         set_ready_state: get("setReadyState")?,
         set_current_script: get("setCurrentScript")?,
+        report_exception: get("reportException")?,
     })
 }
 

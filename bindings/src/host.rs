@@ -71,6 +71,10 @@ impl JsHost {
         output: Rc<dyn Output>,
         options: HostOptions,
     ) -> Result<Self, HostError> {
+        // QuickJS's backend would otherwise cache every page script's bytecode on
+        // disk and load it back on later runs (keyed by a non-cryptographic hash).
+        static NO_BYTECODE_CACHE: std::sync::Once = std::sync::Once::new();
+        NO_BYTECODE_CACHE.call_once(|| std::env::set_var("V82JSC_NO_BC_CACHE", "1"));
         let document = Rc::new(RefCell::new(Document::new()));
         let create_params = options
             .heap_limit
@@ -186,11 +190,41 @@ impl JsHost {
             padded.push(' ');
         }
         padded.push_str(script.source);
-        let name = script.name.to_string();
-        let result = self.enter_script(|rt, _| rt.execute_script(name, padded).map(drop));
-        if let Some(Err(e)) = result {
-            self.state.borrow_mut().errors.uncaught += 1;
-            self.output.exception(&format_js_error(&e));
+        // Compile and run under our own TryCatch, and hand any exception to the JS
+        // "report the exception" hook: page values never go through deno_core's
+        // JsError conversion, which can panic on hostile values (a revoked Proxy).
+        let name = script.name;
+        let thrown = self
+            .enter_script(|rt, _| {
+                deno_core::scope!(scope, rt);
+                v8::tc_scope!(let tc, scope);
+                let (Some(source), Some(name)) =
+                    (v8::String::new(tc, &padded), v8::String::new(tc, name))
+                else {
+                    return None;
+                };
+                let origin = v8::ScriptOrigin::new(
+                    tc,
+                    name.into(),
+                    0,
+                    0,
+                    false,
+                    -1,
+                    None,
+                    false,
+                    false,
+                    false,
+                    None,
+                );
+                let ran = v8::Script::compile(tc, source, Some(&origin)).and_then(|s| s.run(tc));
+                if ran.is_some() || tc.is_execution_terminating() {
+                    return None;
+                }
+                tc.exception().map(|e| v8::Global::new(tc, e))
+            })
+            .flatten();
+        if let Some(exception) = thrown {
+            self.call_hook(|h| &h.report_exception, &[HookArg::Value(exception)]);
         }
         self.clean_up_after_running_script();
     }
@@ -234,38 +268,48 @@ impl JsHost {
         args: &[HookArg],
     ) -> Option<bool> {
         let output = self.output.clone();
-        self.enter_script(|rt, hooks| {
-            deno_core::scope!(scope, rt);
-            v8::tc_scope!(let tc, scope);
-            let f = v8::Local::new(tc, pick(hooks));
-            let recv: v8::Local<v8::Value> = v8::undefined(tc).into();
-            let args: Vec<v8::Local<v8::Value>> = args
-                .iter()
-                .map(|a| match a {
-                    HookArg::U32(n) => v8::Integer::new_from_unsigned(tc, *n).into(),
-                    HookArg::I32(n) => v8::Integer::new(tc, *n).into(),
-                    HookArg::Bool(b) => v8::Boolean::new(tc, *b).into(),
-                    HookArg::Str(s) => match v8::String::new(tc, s) {
-                        Some(s) => s.into(),
-                        None => v8::undefined(tc).into(),
-                    },
-                })
-                .collect();
-            match f.call(tc, recv, &args) {
-                Some(v) => v.is_boolean().then(|| v.is_true()),
-                None => {
-                    if !tc.is_execution_terminating() {
-                        if let Some(exc) = tc.exception() {
-                            // The hooks catch page exceptions; reaching here is our bug.
-                            let text = exc.to_rust_string_lossy(tc);
-                            output.exception(&format!("Uncaught (internal) {text}"));
+        let mut uncaught_internal = false;
+        let result = self
+            .enter_script(|rt, hooks| {
+                deno_core::scope!(scope, rt);
+                v8::tc_scope!(let tc, scope);
+                let f = v8::Local::new(tc, pick(hooks));
+                let recv: v8::Local<v8::Value> = v8::undefined(tc).into();
+                let args: Vec<v8::Local<v8::Value>> = args
+                    .iter()
+                    .map(|a| match a {
+                        HookArg::U32(n) => v8::Integer::new_from_unsigned(tc, *n).into(),
+                        HookArg::I32(n) => v8::Integer::new(tc, *n).into(),
+                        HookArg::Bool(b) => v8::Boolean::new(tc, *b).into(),
+                        HookArg::Str(s) => match v8::String::new(tc, s) {
+                            Some(s) => s.into(),
+                            None => v8::undefined(tc).into(),
+                        },
+                        HookArg::Value(v) => v8::Local::new(tc, v),
+                    })
+                    .collect();
+                match f.call(tc, recv, &args) {
+                    Some(v) => v.is_boolean().then(|| v.is_true()),
+                    None => {
+                        if !tc.is_execution_terminating() {
+                            // The hooks catch page exceptions; reaching here means a page
+                            // value defeated our reporting. Still report and count it.
+                            let text = match tc.exception() {
+                                Some(exc) if exc.is_string() => exc.to_rust_string_lossy(tc),
+                                _ => "an exception that could not be described".to_string(),
+                            };
+                            output.exception(&format!("Uncaught {text}"));
+                            uncaught_internal = true;
                         }
+                        None
                     }
-                    None
                 }
-            }
-        })
-        .flatten()
+            })
+            .flatten();
+        if uncaught_internal {
+            self.state.borrow_mut().errors.uncaught += 1;
+        }
+        result
     }
 }
 
@@ -274,6 +318,7 @@ enum HookArg {
     I32(i32),
     Bool(bool),
     Str(String),
+    Value(v8::Global<v8::Value>),
 }
 
 /// Targets of events the engine fires.
@@ -327,9 +372,12 @@ impl ScriptHost for JsHost {
             scope.perform_microtask_checkpoint();
         });
         // HTML § 8.1.7.3 "perform a microtask checkpoint" step 4: notify about
-        // rejected promises.
-        self.call_hook(|h| &h.notify_about_rejected_promises, &[]);
+        // rejected promises. Reporting runs script (describing values), which may
+        // queue microtasks: then the next checkpoint must not be skipped.
         self.script_ran = false;
+        if self.call_hook(|h| &h.notify_about_rejected_promises, &[]) != Some(true) {
+            self.script_ran = false;
+        }
     }
 
     fn as_any_mut(&mut self) -> &mut dyn Any {

@@ -177,11 +177,12 @@ impl<H: ScriptHost> EventLoop<H> {
     /// real time, whichever comes first (a virtual clock alone would never stop a loop
     /// that keeps queueing tasks without timers).
     pub fn run(&mut self, limit: Option<Duration>) -> io::Result<RunOutcome> {
-        let real_deadline = limit.map(|l| Instant::now() + l);
+        let real_deadline = limit.and_then(|l| Instant::now().checked_add(l));
         let clock = self.state.borrow().clock.clone();
         loop {
-            if let (Some(limit), Some(real)) = (limit, real_deadline) {
-                if clock.now() >= limit || Instant::now() >= real {
+            if let Some(limit) = limit {
+                let real_passed = real_deadline.is_some_and(|r| Instant::now() >= r);
+                if clock.now() >= limit || real_passed {
                     return Ok(RunOutcome::TimedOut(self.pending()));
                 }
             }
@@ -249,8 +250,13 @@ pub fn perform_microtask_checkpoint(state: &SharedLoopState, host: &mut dyn Scri
         }
         st.performing_microtask_checkpoint = true;
     }
+    // Step 2.3: while a microtask runs it is the currently running task, so timers it
+    // starts get nesting level 0 even inside a timer task's clean-up checkpoint.
+    let running = state.borrow_mut().current_task.take();
     host.perform_microtask_checkpoint();
-    state.borrow_mut().performing_microtask_checkpoint = false;
+    let mut st = state.borrow_mut();
+    st.current_task = running;
+    st.performing_microtask_checkpoint = false;
 }
 
 fn queue_expired_timers(st: &mut LoopState) {

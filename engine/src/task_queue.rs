@@ -109,6 +109,23 @@ mod tests {
     }
 
     #[test]
+    fn the_last_source_runs_while_the_first_keeps_refilling() {
+        // Strict priority would starve Idle (last in ALL) behind a user-interaction
+        // source that always has a task; round-robin must not.
+        let mut q = TaskQueues::new();
+        q.push(task(TaskSource::UserInteraction, 0));
+        q.push(task(TaskSource::Idle, 99));
+        for turn in 0..TaskSource::ALL.len() {
+            let t = q.take_next().unwrap();
+            if t.source == TaskSource::Idle {
+                return;
+            }
+            q.push(task(TaskSource::UserInteraction, turn as u64 + 1)); // refill
+        }
+        panic!("the idle task starved behind a busy source");
+    }
+
+    #[test]
     fn counts_report_only_non_empty_sources() {
         let mut q = TaskQueues::new();
         q.push(task(TaskSource::Networking, 1));

@@ -361,3 +361,25 @@ fn idle_periods_come_only_when_nothing_is_runnable_with_the_next_timer_as_deadli
     // and none at quiescence.
     assert_eq!(el.host().idle_periods, [Some(Duration::from_millis(100))]);
 }
+
+#[test]
+fn timers_started_by_microtasks_have_nesting_level_zero() {
+    // "Perform a microtask checkpoint" step 2.3 makes the microtask the currently
+    // running task, so a timer started from a microtask inside a deeply nested timer
+    // task is not clamped.
+    fn chain(f: &mut Fake, left: u32, last: f64) {
+        let now = f.now_ms();
+        f.log(format!("{}", now - last));
+        if left > 0 {
+            f.queue_microtask(move |f| {
+                f.set_timer(0, false, move |f| chain(f, left - 1, now));
+            });
+        }
+    }
+    let mut el = new_loop(Clock::virtual_at(0.0));
+    queue(&el, TaskSource::Networking, |f| {
+        f.set_timer(0, false, |f| chain(f, 9, 0.0));
+    });
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log, ["0"; 10]);
+}

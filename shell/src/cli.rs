@@ -81,7 +81,9 @@ fn parse_seconds(s: &str) -> Result<Duration, String> {
     if !secs.is_finite() || secs < 0.0 {
         return Err(format!("'{s}' is not a non-negative number of seconds"));
     }
-    Ok(Duration::from_secs_f64(secs))
+    // Limits beyond a century are as good as none (and would overflow Instant).
+    const CENTURY: f64 = 100.0 * 365.0 * 86_400.0;
+    Duration::try_from_secs_f64(secs.min(CENTURY)).map_err(|e| format!("'{s}': {e}"))
 }
 
 pub fn main_with(cli: Cli) -> ExitCode {

@@ -79,33 +79,77 @@ impl ScriptElement {
 }
 
 /// Finds each script's text in the (newline-normalized) page, in order, to report
-/// errors at the right file line and column.
+/// errors at the right file line and column: the text must follow a `<script ...>`
+/// start tag, so identical text elsewhere (a title, a comment) is never taken.
 pub struct SourcePositions<'a> {
     html: &'a str,
+    lower: String,
     cursor: usize,
 }
 
 impl<'a> SourcePositions<'a> {
     pub fn new(html: &'a str) -> Self {
-        SourcePositions { html, cursor: 0 }
+        SourcePositions {
+            html,
+            lower: html.to_ascii_lowercase(),
+            cursor: 0,
+        }
     }
 
-    /// 1-based (line, column) of `text`'s next occurrence after the previous script.
+    /// 1-based (line, column) of the next script whose text is `text`.
     pub fn locate(&mut self, text: &str) -> (u32, u32) {
-        if text.is_empty() {
-            return (1, 1);
-        }
-        match self.html[self.cursor..].find(text) {
-            Some(at) => {
-                let offset = self.cursor + at;
-                self.cursor = offset + text.len();
-                let before = &self.html[..offset];
-                let line = before.matches('\n').count() + 1;
-                let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                (line as u32, col as u32)
+        let mut from = self.cursor;
+        while let Some(at) = self.lower[from..].find("<script") {
+            let tag = from + at;
+            // A comment that opens before this tag hides it: skip past the comment.
+            if let Some(c) = self.lower[from..tag].find("<!--") {
+                let body = from + c + 4;
+                match self.lower[body..].find("-->") {
+                    Some(end) => {
+                        from = body + end + 3;
+                        continue;
+                    }
+                    None => break,
+                }
             }
-            None => (1, 1),
+            let after_name = tag + "<script".len();
+            let boundary = self.html[after_name..].chars().next();
+            from = after_name;
+            if !matches!(boundary, Some('>' | '/' | ' ' | '\t' | '\n' | '\u{c}')) {
+                continue;
+            }
+            let Some(start) = self.end_of_tag(after_name) else {
+                break;
+            };
+            if self.html[start..].starts_with(text) {
+                self.cursor = start + text.len();
+                return self.position(start);
+            }
         }
+        (1, 1)
+    }
+
+    /// The offset just past the `>` that ends a start tag, skipping quoted values.
+    fn end_of_tag(&self, mut i: usize) -> Option<usize> {
+        let bytes = self.html.as_bytes();
+        let mut quote = None;
+        while i < bytes.len() {
+            match (quote, bytes[i]) {
+                (None, b'>') => return Some(i + 1),
+                (None, q @ (b'"' | b'\'')) if i > 0 && bytes[i - 1] == b'=' => quote = Some(q),
+                (Some(q), c) if c == q => quote = None,
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn position(&self, offset: usize) -> (u32, u32) {
+        let before = &self.html[..offset];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line as u32, col as u32)
     }
 }
 
@@ -138,5 +182,17 @@ mod tests {
         let mut p = SourcePositions::new(html);
         assert_eq!(p.locate("a()"), (1, 9));
         assert_eq!(p.locate("a()"), (3, 11));
+    }
+
+    #[test]
+    fn identical_text_outside_a_script_is_skipped() {
+        let html = "<title>x()</title>\n<!-- <script>x()</script> -->\n<scripts>x()\n<SCRIPT type=\"a>b\">x()</script>";
+        let mut p = SourcePositions::new(html);
+        // Not the title, not the commented-out script, not <scripts>.
+        assert_eq!(
+            p.locate("x()"),
+            (4, 20),
+            "quoted '>' in an attribute, upper-case tag"
+        );
     }
 }
