@@ -100,10 +100,15 @@ impl JsHost {
             runtime.add_near_heap_limit_callback(move |current, _initial| {
                 hit.store(true, Ordering::SeqCst);
                 handle.terminate_execution();
-                // Keep the limit: the engine's own headroom above it lets script unwind,
-                // and allocations past it fail at once instead of growing the heap
-                // until the next interrupt check.
-                current
+                // QuickJS: keep the limit; its own headroom above it lets script unwind,
+                // and allocations past it fail at once instead of growing the heap until
+                // the next interrupt check. V8 aborts the process unless the callback
+                // raises the limit, so there it gets room to reach the termination.
+                if cfg!(feature = "v8") {
+                    current.saturating_mul(2)
+                } else {
+                    current
+                }
             });
         }
         let watchdog = match options.script_timeout {

@@ -29,7 +29,7 @@ pub enum LoadError {
     NotUtf8(String, usize),
     #[error("{0}: {1}")]
     Io(String, std::io::Error),
-    #[error("{0}: unsupported file type (expected .html, .htm or .js)")]
+    #[error("{0}: unsupported file type (expected .html, .htm or a classic-script .js; modules are not supported yet)")]
     UnknownKind(String),
 }
 
@@ -55,7 +55,7 @@ impl PageSource {
             .map(str::to_ascii_lowercase)
         {
             Some(e) if e == "html" || e == "htm" => PageKind::Html,
-            Some(e) if e == "js" || e == "mjs" => PageKind::Script,
+            Some(e) if e == "js" => PageKind::Script,
             _ if path.is_dir() => return Err(LoadError::IsDirectory(shown)),
             _ if !path.exists() => return Err(LoadError::NotFound(shown)),
             _ => return Err(LoadError::UnknownKind(shown)),
