@@ -9,6 +9,7 @@ pub mod mutation;
 pub mod mutation_record;
 pub mod node;
 pub mod parser;
+pub mod selectors;
 pub mod serialize;
 pub mod text_content;
 pub mod tree;
