@@ -24,6 +24,8 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "10_structured_clone.js",
     "19_events.js",
     "20_dom_nodes.js",
+    "21_dom_queries.js",
+    "22_dom_token_list.js",
     "99_global.js",
 );
 

@@ -3,10 +3,12 @@
 //! the JS side turns into DOMExceptions (`DOM_ERROR_NAMES` in js/20_dom_nodes.js).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use deno_core::{op2, OpState};
 use roundabout_engine::dom::node::html_name;
+use roundabout_engine::dom::selectors::{parse_selectors, Selectors};
 use roundabout_engine::dom::{
     serialize_children, serialize_node_outer, Document, DomError, ElementData, NodeData, NodeId,
 };
@@ -287,4 +289,119 @@ pub fn op_dom_contains(state: &mut OpState, ancestor: u32, node: u32) -> bool {
     doc(state)
         .borrow()
         .is_inclusive_ancestor(NodeId(ancestor), NodeId(node))
+}
+
+/// Parsed selectors by source text (pages query the same few selectors again and
+/// again); cleared when it grows past a bound.
+#[derive(Default)]
+pub struct SelectorCache(HashMap<String, Rc<Selectors>>);
+
+fn selectors(state: &mut OpState, text: &str) -> Option<Rc<Selectors>> {
+    if !state.has::<SelectorCache>() {
+        state.put(SelectorCache::default());
+    }
+    let cache = &mut state.borrow_mut::<SelectorCache>().0;
+    if let Some(s) = cache.get(text) {
+        return Some(s.clone());
+    }
+    let parsed = Rc::new(parse_selectors(text).ok()?);
+    if cache.len() >= 256 {
+        cache.clear();
+    }
+    cache.insert(text.to_string(), parsed.clone());
+    Some(parsed)
+}
+
+/// querySelector(All) below `root`; None: the selector is invalid (SyntaxError).
+#[op2]
+#[serde]
+pub fn op_dom_query(
+    state: &mut OpState,
+    root: u32,
+    #[string] sel: &str,
+    first: bool,
+) -> Option<Vec<u32>> {
+    let list = selectors(state, sel)?;
+    let d = doc(state);
+    let d = d.borrow();
+    Some(
+        d.query_selector_all(NodeId(root), &list, first)
+            .into_iter()
+            .map(|n| n.0)
+            .collect(),
+    )
+}
+
+/// 1 matches, 0 does not, -1 invalid selector.
+#[op2(fast)]
+pub fn op_dom_matches(state: &mut OpState, id: u32, #[string] sel: &str) -> i32 {
+    let Some(list) = selectors(state, sel) else {
+        return -1;
+    };
+    i32::from(doc(state).borrow().element_matches(NodeId(id), &list))
+}
+
+/// The closest inclusive ancestor matching; -1 none, -2 invalid selector.
+#[op2(fast)]
+pub fn op_dom_closest(state: &mut OpState, id: u32, #[string] sel: &str) -> i32 {
+    let Some(list) = selectors(state, sel) else {
+        return -2;
+    };
+    id_or_null(doc(state).borrow().closest(NodeId(id), &list))
+}
+
+/// getElementsByTagName (kind 0) / getElementsByClassName (kind 1) below `root`.
+#[op2]
+#[serde]
+pub fn op_dom_collection(
+    state: &mut OpState,
+    root: u32,
+    kind: u32,
+    #[string] name: &str,
+) -> Vec<u32> {
+    let d = doc(state);
+    let d = d.borrow();
+    let found = if kind == 0 {
+        d.elements_by_tag_name(NodeId(root), name)
+    } else {
+        d.elements_by_class_name(NodeId(root), name)
+    };
+    found.into_iter().map(|n| n.0).collect()
+}
+
+#[op2(fast)]
+pub fn op_dom_normalize(state: &mut OpState, id: u32) {
+    doc(state).borrow_mut().normalize(NodeId(id));
+}
+
+/// The new Text node, or -1 (IndexSizeError).
+#[op2(fast)]
+pub fn op_dom_split_text(state: &mut OpState, id: u32, offset: u32) -> i32 {
+    doc(state)
+        .borrow_mut()
+        .split_text(NodeId(id), offset as usize)
+        .map_or(-1, |n| n.0 as i32)
+}
+
+#[op2(fast)]
+pub fn op_dom_compare_position(state: &mut OpState, reference: u32, other: u32) -> u32 {
+    u32::from(
+        doc(state)
+            .borrow()
+            .compare_document_position(NodeId(reference), NodeId(other)),
+    )
+}
+
+#[op2(fast)]
+pub fn op_dom_is_equal(state: &mut OpState, a: u32, b: u32) -> bool {
+    doc(state).borrow().is_equal_node(NodeId(a), NodeId(b))
+}
+
+/// Parses `html` in the context of `context` into a new DocumentFragment.
+#[op2(fast)]
+pub fn op_dom_parse_fragment(state: &mut OpState, context: u32, #[string] html: &str) -> u32 {
+    doc(state)
+        .borrow_mut()
+        .parse_fragment_into(NodeId(context), html)
+        .0
 }

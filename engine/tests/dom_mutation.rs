@@ -319,3 +319,82 @@ fn nothing_is_recorded_unless_recording() {
     doc.pre_remove(p, body).unwrap();
     assert!(doc.mutation_records.is_empty());
 }
+
+#[test]
+fn normalize_merges_and_drops_text() {
+    let (mut doc, root) = recording();
+    for s in ["a", "", "b"] {
+        let t = text(&mut doc, s);
+        doc.append_child(root, t).unwrap();
+    }
+    let span = element(&mut doc, "span");
+    doc.append_child(root, span).unwrap();
+    let c = text(&mut doc, "c");
+    doc.append_child(root, c).unwrap();
+    doc.normalize(root);
+    assert_eq!(html(&doc, root), "ab<span></span>c");
+    assert_eq!(doc.children(root).count(), 3);
+}
+
+#[test]
+fn split_text_inserts_the_tail_after() {
+    let (mut doc, root) = recording();
+    let t = text(&mut doc, "hello😀world");
+    doc.append_child(root, t).unwrap();
+    let tail = doc.split_text(t, 7).unwrap();
+    assert!(matches!(doc.data(t), NodeData::Text(s) if s == "hello😀"));
+    assert!(matches!(doc.data(tail), NodeData::Text(s) if s == "world"));
+    assert_eq!(doc.next_sibling(t), Some(tail));
+    assert_eq!(doc.split_text(t, 99), Err(DomError::IndexSize));
+}
+
+#[test]
+fn compare_document_position_bits() {
+    use roundabout_engine::dom::node_ops::position::*;
+    let mut doc = Document::new();
+    let root = element(&mut doc, "div");
+    let a = element(&mut doc, "a");
+    let b = element(&mut doc, "b");
+    let a1 = element(&mut doc, "i");
+    doc.append_child(root, a).unwrap();
+    doc.append_child(root, b).unwrap();
+    doc.append_child(a, a1).unwrap();
+    assert_eq!(doc.compare_document_position(a, b), FOLLOWING);
+    assert_eq!(doc.compare_document_position(b, a1), PRECEDING);
+    assert_eq!(
+        doc.compare_document_position(a1, root),
+        CONTAINS | PRECEDING
+    );
+    assert_eq!(
+        doc.compare_document_position(root, a1),
+        CONTAINED_BY | FOLLOWING
+    );
+    assert_eq!(doc.compare_document_position(a, a), 0);
+    let lone = element(&mut doc, "p");
+    assert_eq!(
+        doc.compare_document_position(a, lone) & (DISCONNECTED | IMPLEMENTATION_SPECIFIC),
+        DISCONNECTED | IMPLEMENTATION_SPECIFIC
+    );
+}
+
+#[test]
+fn equal_nodes_and_collections() {
+    let parsed = parse_html_document(
+        "<div class='a b'><p id=1 class=x>t</p><p class=x id=1>t</p><P class='b a'>u</P></div>",
+    );
+    let doc = &parsed.document;
+    let ps = doc.elements_by_tag_name(Document::ROOT, "P");
+    assert_eq!(ps.len(), 3, "HTML names match case-insensitively");
+    assert!(
+        doc.is_equal_node(ps[0], ps[1]),
+        "attribute order does not matter"
+    );
+    assert!(!doc.is_equal_node(ps[0], ps[2]));
+    assert_eq!(
+        doc.elements_by_class_name(Document::ROOT, " a  b ").len(),
+        2
+    );
+    assert_eq!(doc.elements_by_class_name(Document::ROOT, "x").len(), 2);
+    assert!(doc.elements_by_class_name(Document::ROOT, "  ").is_empty());
+    assert_eq!(doc.elements_by_tag_name(Document::ROOT, "*").len(), 7);
+}

@@ -8,6 +8,7 @@ pub mod inner_html;
 pub mod mutation;
 pub mod mutation_record;
 pub mod node;
+pub mod node_ops;
 pub mod parser;
 pub mod selectors;
 pub mod serialize;
