@@ -331,6 +331,59 @@ fn bad_input_exits_2_with_one_line() {
 }
 
 #[test]
+fn document_lifecycle_in_browser_order() {
+    assert_run(
+        &["run", "lifecycle.html"],
+        0,
+        &[
+            "head script: readyState=loading, body=null",
+            "body script sees #first: true, #later: null",
+            "currentScript is this script: true",
+            "last script sees #later: later",
+            "readystatechange: interactive",
+            "DOMContentLoaded (trusted=true, bubbles=true)",
+            "microtask after the first DOMContentLoaded listener",
+            "second DOMContentLoaded listener",
+            "DOMContentLoaded reaches window",
+            "timer set in the head",
+            "readystatechange: complete",
+            "load: readyState=complete, target is document: false",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn dump_dom_prints_the_serialized_document_after_the_run() {
+    let o = roundabout(&["run", "--dump-dom", "--quiet", "dom-edit.html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let expected = std::fs::read_to_string(fixtures().join("dom-edit.expected.html")).unwrap();
+    assert_eq!(stdout(&o), expected);
+}
+
+#[test]
+fn eval_prints_a_value_after_quiescence() {
+    assert_run(
+        &[
+            "run",
+            "--quiet",
+            "--eval",
+            "[document.title, document.querySelectorAll('li.added').length]",
+            "dom-edit.html",
+        ],
+        0,
+        &["[ 'Edited 3', 2 ]"],
+        &[],
+    );
+    assert_run(
+        &["run", "--eval", "missing()", "plain.js"],
+        0,
+        &["fine"],
+        &["Uncaught ReferenceError: missing is not defined"],
+    );
+}
+
+#[test]
 fn plain_run_exits_0() {
     assert_run(&["run", "plain.js"], 0, &["fine"], &[]);
 }

@@ -434,6 +434,19 @@ class Document extends Node {
     const t = head === null ? null : [...descendantElements(idOf(head))].find((e) => e.localName === "title");
     return t ? t.textContent.replace(/[\t\n\f\r ]+/g, " ").trim() : "";
   }
+  // HTML § 3.1.3 document.title: the title element's text, or a new one in head.
+  set title(value) {
+    const root = this.documentElement;
+    if (root === null) return;
+    let title = [...descendantElements(idOf(root))].find((e) => e.localName === "title" && e.namespaceURI === HTML_NS);
+    if (title === undefined) {
+      const head = this.head;
+      if (head === null) return;
+      title = this.createElement("title");
+      head.appendChild(title);
+    }
+    title.textContent = toDOMString(value);
+  }
   get defaultView() { return globalThis; }
   get readyState() { return documentReadyState; }
   get currentScript() { return currentScript; }

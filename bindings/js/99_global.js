@@ -31,4 +31,12 @@ return {
     currentScript = id < 0 ? null : wrapNode(id);
   },
   reportException,
+  // `roundabout run --eval`: evaluate like a classic script, print the value.
+  evaluateAndPrint: (source) => {
+    try {
+      printArgs("result", [inspect(globalEval(source))]);
+    } catch (e) {
+      reportException(e);
+    }
+  },
 };

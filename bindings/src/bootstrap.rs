@@ -55,6 +55,7 @@ pub struct Hooks {
     pub set_ready_state: v8::Global<v8::Function>,
     pub set_current_script: v8::Global<v8::Function>,
     pub report_exception: v8::Global<v8::Function>,
+    pub evaluate_and_print: v8::Global<v8::Function>,
 }
 
 fn source() -> String {
@@ -97,6 +98,7 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
         set_ready_state: get("setReadyState")?,
         set_current_script: get("setCurrentScript")?,
         report_exception: get("reportException")?,
+        evaluate_and_print: get("evaluateAndPrint")?,
     })
 }
 

@@ -176,6 +176,17 @@ impl JsHost {
         self.fire_event(EventTargetKind::Document, "readystatechange", false, false);
     }
 
+    /// Evaluates `source` as global code and prints its value to the console (log
+    /// level, formatted like console.log); an exception is reported. Then cleans up
+    /// after running script.
+    pub fn evaluate_and_print(&mut self, source: &str) {
+        self.call_hook(
+            |h| &h.evaluate_and_print,
+            &[HookArg::Str(source.to_string())],
+        );
+        self.clean_up_after_running_script();
+    }
+
     /// Sets `document.currentScript` (None: null).
     pub fn set_current_script(&mut self, script: Option<NodeId>) {
         let id = script.map_or(-1, |n| n.0 as i32);

@@ -13,6 +13,8 @@ pub enum ConsoleLevel {
     Warn,
     Error,
     Trace,
+    /// A value the user asked for (`--eval`): stdout, even with `--quiet`.
+    Result,
 }
 
 impl ConsoleLevel {
@@ -23,6 +25,7 @@ impl ConsoleLevel {
             "warn" => ConsoleLevel::Warn,
             "error" => ConsoleLevel::Error,
             "trace" => ConsoleLevel::Trace,
+            "result" => ConsoleLevel::Result,
             _ => ConsoleLevel::Log,
         }
     }
@@ -54,7 +57,7 @@ impl Output for StdOutput {
         if level.is_stderr() {
             let mut err = std::io::stderr().lock();
             let _ = writeln!(err, "{text}");
-        } else if !self.quiet {
+        } else if !self.quiet || level == ConsoleLevel::Result {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{text}");
         }

@@ -25,12 +25,14 @@ pub enum TaskSource {
 }
 
 impl TaskSource {
-    /// Every source, in the order the round-robin selection visits them.
+    /// Every source, in the order the round-robin selection visits them. DOM
+    /// manipulation follows networking, so the DOMContentLoaded task queued at the end
+    /// of parsing runs before timers that expired meanwhile, as in Chromium.
     pub const ALL: [TaskSource; 7] = [
         TaskSource::UserInteraction,
         TaskSource::PostedMessage,
-        TaskSource::DomManipulation,
         TaskSource::Networking,
+        TaskSource::DomManipulation,
         TaskSource::Timer,
         TaskSource::Rendering,
         TaskSource::Idle,

@@ -72,6 +72,13 @@ pub struct RunArgs {
     /// Print only warnings and errors: drop console.log/info/debug output.
     #[arg(long)]
     pub quiet: bool,
+    /// After quiescence, evaluate EXPR in the page and print its value.
+    #[arg(long, value_name = "EXPR")]
+    pub eval: Option<String>,
+    /// After the run, print the serialized DOM (the HTML serialization of the
+    /// document) to stdout.
+    #[arg(long)]
+    pub dump_dom: bool,
 }
 
 fn parse_seconds(s: &str) -> Result<Duration, String> {
@@ -106,6 +113,7 @@ fn run(args: RunArgs) -> u8 {
         script_timeout: (args.script_timeout > 0)
             .then(|| Duration::from_millis(args.script_timeout)),
         heap_limit: (args.max_heap_mb > 0).then(|| args.max_heap_mb.saturating_mul(1024 * 1024)),
+        eval: args.eval.clone(),
     };
     let output = Rc::new(StdOutput { quiet: args.quiet });
     let report = match run_page(page, &options, output) {
@@ -115,6 +123,9 @@ fn run(args: RunArgs) -> u8 {
             return exit::BAD_INPUT;
         }
     };
+    if args.dump_dom {
+        println!("{}", report.dom);
+    }
     for label in &report.abandoned {
         eprintln!("roundabout: abandoned work: {label} never reported back");
     }

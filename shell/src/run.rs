@@ -26,6 +26,9 @@ pub struct RunOptions {
     pub script_timeout: Option<Duration>,
     /// The JS heap limit in bytes; `None` leaves the engine's default.
     pub heap_limit: Option<usize>,
+    /// Evaluated after quiescence, its value printed (`--eval`); the loop then runs
+    /// to quiescence again.
+    pub eval: Option<String>,
 }
 
 #[derive(Debug)]
@@ -72,7 +75,17 @@ pub fn run_page(
     event_loop.queue_task(Task::native(TaskSource::Networking, None, move |host| {
         parse_and_finish(js_host(host), &page, output);
     }));
-    let outcome = event_loop.run(options.timeout)?;
+    let mut outcome = event_loop.run(options.timeout)?;
+    if let (RunOutcome::Quiescent, Some(source)) = (&outcome, options.eval.clone()) {
+        event_loop.queue_task(Task::native(
+            TaskSource::UserInteraction,
+            None,
+            move |host| {
+                js_host(host).evaluate_and_print(&source);
+            },
+        ));
+        outcome = event_loop.run(options.timeout)?;
+    }
     let dom = roundabout_engine::dom::serialize_children(
         &document.borrow(),
         roundabout_engine::dom::Document::ROOT,
