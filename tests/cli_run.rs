@@ -353,12 +353,17 @@ fn document_lifecycle_in_browser_order() {
     );
 }
 
+/// `*.chromium.html` were recorded once with `chromium --headless --dump-dom
+/// file://.../NAME.html` (Chromium 156) and committed.
 #[test]
-fn dump_dom_prints_the_serialized_document_after_the_run() {
-    let o = roundabout(&["run", "--dump-dom", "--quiet", "dom-edit.html"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let expected = std::fs::read_to_string(fixtures().join("dom-edit.expected.html")).unwrap();
-    assert_eq!(stdout(&o), expected);
+fn dump_dom_matches_chromium_on_three_pages() {
+    for name in ["dom-edit", "lifecycle", "parse-tricky"] {
+        let o = roundabout(&["run", "--dump-dom", "--quiet", &format!("{name}.html")]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let chromium =
+            std::fs::read_to_string(fixtures().join(format!("{name}.chromium.html"))).unwrap();
+        assert_eq!(stdout(&o), chromium, "{name}");
+    }
 }
 
 #[test]

@@ -177,3 +177,22 @@ fn text_content_and_inner_html() {
     assert_eq!(doc.first_child(d), None);
     assert_eq!(doc.element_by_id(Document::ROOT, ""), None);
 }
+
+#[test]
+fn page_parser_keeps_going_after_a_meta_charset() {
+    use roundabout_engine::dom::PageParser;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let doc = Rc::new(RefCell::new(Document::new()));
+    let mut parser = PageParser::new(
+        doc.clone(),
+        "<meta charset=utf-8><p>after</p><script>s</script>",
+    );
+    assert!(
+        parser.resume().is_some(),
+        "the script after <meta charset> is reached"
+    );
+    assert!(parser.resume().is_none());
+    let d = doc.borrow();
+    assert!(serialize_children(&d, Document::ROOT).contains("<p>after</p>"));
+}

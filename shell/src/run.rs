@@ -86,10 +86,7 @@ pub fn run_page(
         ));
         outcome = event_loop.run(options.timeout)?;
     }
-    let dom = roundabout_engine::dom::serialize_children(
-        &document.borrow(),
-        roundabout_engine::dom::Document::ROOT,
-    );
+    let dom = dump_dom(&document.borrow());
     let st = state.borrow();
     Ok(RunReport {
         timed_out: match outcome {
@@ -222,4 +219,14 @@ fn run_script(
         },
     }
     host.set_current_script(None);
+}
+
+/// `--dump-dom`: each of the document's children serialized, one per line (so the
+/// doctype sits on its own line before `<html>`, as Chromium's --dump-dom prints it).
+pub fn dump_dom(doc: &roundabout_engine::dom::Document) -> String {
+    use roundabout_engine::dom::{serialize_node_outer, Document};
+    doc.children(Document::ROOT)
+        .map(|c| serialize_node_outer(doc, c))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

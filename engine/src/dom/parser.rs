@@ -320,8 +320,14 @@ impl PageParser {
         if self.done {
             return None;
         }
-        if let TokenizerResult::Script(script) = self.tokenizer.feed(&self.input) {
-            return Some(script);
+        loop {
+            match self.tokenizer.feed(&self.input) {
+                TokenizerResult::Script(script) => return Some(script),
+                // `<meta charset>`: the input is already decoded text (UTF-8 files
+                // only), so the indicated encoding changes nothing; keep parsing.
+                TokenizerResult::EncodingIndicator(_) => continue,
+                TokenizerResult::Done => break,
+            }
         }
         self.tokenizer.end();
         self.done = true;
