@@ -43,7 +43,8 @@ fn valid(d: &Document, id: u32) -> bool {
     (id as usize) < d.len()
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_node_type(state: &mut OpState, id: u32) -> u32 {
     let d = doc(state);
     let d = d.borrow();
@@ -54,7 +55,8 @@ pub fn op_dom_node_type(state: &mut OpState, id: u32) -> u32 {
 }
 
 /// 0 parent, 1 first child, 2 last child, 3 previous sibling, 4 next sibling.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_link(state: &mut OpState, id: u32, which: u32) -> i32 {
     let d = doc(state);
     let d = d.borrow();
@@ -105,7 +107,8 @@ pub fn op_dom_get_attribute(state: &mut OpState, id: u32, #[string] name: &str) 
         .map(|e| e.attrs[i].value.clone())
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_set_attribute(
     state: &mut OpState,
     id: u32,
@@ -119,7 +122,8 @@ pub fn op_dom_set_attribute(
     )
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_remove_attribute(state: &mut OpState, id: u32, #[string] name: &str) {
     doc(state).borrow_mut().remove_attribute(NodeId(id), name);
 }
@@ -136,7 +140,8 @@ pub fn op_dom_attribute_names(state: &mut OpState, id: u32) -> Vec<String> {
 }
 
 /// 0 element (HTML namespace), 1 text, 2 comment, 3 document fragment.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_create(state: &mut OpState, kind: u32, #[string] value: &str) -> u32 {
     let data = match kind {
         0 => NodeData::Element(ElementData {
@@ -161,7 +166,8 @@ pub fn op_dom_create(state: &mut OpState, kind: u32, #[string] value: &str) -> u
 }
 
 /// `parent.insertBefore(node, child)`; `child` -1 appends.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_insert(state: &mut OpState, parent: u32, node: u32, child: i32) -> u32 {
     let child = u32::try_from(child).ok().map(NodeId);
     error_code(
@@ -171,7 +177,8 @@ pub fn op_dom_insert(state: &mut OpState, parent: u32, node: u32, child: i32) ->
     )
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_remove_child(state: &mut OpState, parent: u32, child: u32) -> u32 {
     error_code(
         doc(state)
@@ -180,7 +187,8 @@ pub fn op_dom_remove_child(state: &mut OpState, parent: u32, child: u32) -> u32 
     )
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_replace_child(state: &mut OpState, parent: u32, node: u32, child: u32) -> u32 {
     error_code(
         doc(state)
@@ -190,7 +198,8 @@ pub fn op_dom_replace_child(state: &mut OpState, parent: u32, node: u32, child: 
 }
 
 /// `node.remove()` (no error: a node without a parent is left alone).
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_remove(state: &mut OpState, id: u32) {
     doc(state).borrow_mut().remove(NodeId(id), false);
 }
@@ -201,13 +210,15 @@ pub fn op_dom_text_content(state: &mut OpState, id: u32) -> Option<String> {
     doc(state).borrow().text_content(NodeId(id))
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_set_text_content(state: &mut OpState, id: u32, #[string] value: &str) {
     doc(state).borrow_mut().set_text_content(NodeId(id), value);
 }
 
 /// CharacterData "replace data"; offsets in UTF-16 code units.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_replace_data(
     state: &mut OpState,
     id: u32,
@@ -236,18 +247,21 @@ pub fn op_dom_serialize(state: &mut OpState, id: u32, outer: bool) -> String {
     }
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_set_inner_html(state: &mut OpState, id: u32, #[string] html: &str) {
     doc(state).borrow_mut().set_inner_html(NodeId(id), html);
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_element_by_id(state: &mut OpState, root: u32, #[string] id: &str) -> i32 {
     id_or_null(doc(state).borrow().element_by_id(NodeId(root), id))
 }
 
 /// 0 documentElement, 1 head, 2 body (HTML § 3.1.3: the first html/head/body child).
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_document_part(state: &mut OpState, which: u32) -> i32 {
     let d = doc(state);
     let d = d.borrow();
@@ -266,13 +280,15 @@ pub fn op_dom_document_part(state: &mut OpState, which: u32) -> i32 {
 }
 
 /// `cloneNode(deep)`.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_clone(state: &mut OpState, id: u32, deep: bool) -> u32 {
     doc(state).borrow_mut().clone_node(NodeId(id), deep).0
 }
 
 /// The template element's content fragment, or -1.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_template_content(state: &mut OpState, id: u32) -> i32 {
     let d = doc(state);
     let d = d.borrow();
@@ -284,7 +300,8 @@ pub fn op_dom_template_content(state: &mut OpState, id: u32) -> i32 {
 }
 
 /// Whether `ancestor` is an inclusive ancestor of `node` (`Node.contains`).
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_contains(state: &mut OpState, ancestor: u32, node: u32) -> bool {
     doc(state)
         .borrow()
@@ -333,7 +350,8 @@ pub fn op_dom_query(
 }
 
 /// 1 matches, 0 does not, -1 invalid selector.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_matches(state: &mut OpState, id: u32, #[string] sel: &str) -> i32 {
     let Some(list) = selectors(state, sel) else {
         return -1;
@@ -342,7 +360,8 @@ pub fn op_dom_matches(state: &mut OpState, id: u32, #[string] sel: &str) -> i32 
 }
 
 /// The closest inclusive ancestor matching; -1 none, -2 invalid selector.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_closest(state: &mut OpState, id: u32, #[string] sel: &str) -> i32 {
     let Some(list) = selectors(state, sel) else {
         return -2;
@@ -369,13 +388,15 @@ pub fn op_dom_collection(
     found.into_iter().map(|n| n.0).collect()
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_normalize(state: &mut OpState, id: u32) {
     doc(state).borrow_mut().normalize(NodeId(id));
 }
 
 /// The new Text node, or -1 (IndexSizeError).
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_split_text(state: &mut OpState, id: u32, offset: u32) -> i32 {
     doc(state)
         .borrow_mut()
@@ -383,7 +404,8 @@ pub fn op_dom_split_text(state: &mut OpState, id: u32, offset: u32) -> i32 {
         .map_or(-1, |n| n.0 as i32)
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_compare_position(state: &mut OpState, reference: u32, other: u32) -> u32 {
     u32::from(
         doc(state)
@@ -392,16 +414,65 @@ pub fn op_dom_compare_position(state: &mut OpState, reference: u32, other: u32) 
     )
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_is_equal(state: &mut OpState, a: u32, b: u32) -> bool {
     doc(state).borrow().is_equal_node(NodeId(a), NodeId(b))
 }
 
 /// Parses `html` in the context of `context` into a new DocumentFragment.
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_parse_fragment(state: &mut OpState, context: u32, #[string] html: &str) -> u32 {
     doc(state)
         .borrow_mut()
         .parse_fragment_into(NodeId(context), html)
         .0
+}
+
+/// The element tag names the JS layer has interfaces for, in its order (sent once at
+/// boot), so a node's interface is one op call away.
+#[derive(Default)]
+pub struct InterfaceTags(HashMap<String, u32>);
+
+#[op2]
+pub fn op_dom_register_tags(state: &mut OpState, #[serde] tags: Vec<String>) {
+    let map = tags
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| (t, i as u32))
+        .collect();
+    state.put(InterfaceTags(map));
+}
+
+/// A node's interface: 1 non-HTML element, 2 HTML element with no listed tag (JS
+/// decides between HTMLElement and HTMLUnknownElement from `op_dom_name`), 3 Text,
+/// 8 Comment, 9 Document, 10 DocumentType, 11 DocumentFragment, 7 other, and
+/// 100 + i for the registered tag i.
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_dom_interface(state: &mut OpState, id: u32) -> u32 {
+    let d = doc(state);
+    let d = d.borrow();
+    if !valid(&d, id) {
+        return 7;
+    }
+    match d.data(NodeId(id)) {
+        NodeData::Element(e) if e.in_html_namespace() => {
+            match state
+                .try_borrow::<InterfaceTags>()
+                .and_then(|t| t.0.get(&*e.name.local))
+            {
+                Some(i) => 100 + i,
+                None => 2,
+            }
+        }
+        NodeData::Element(_) => 1,
+        NodeData::Text(_) => 3,
+        NodeData::Comment(_) => 8,
+        NodeData::Document => 9,
+        NodeData::Doctype { .. } => 10,
+        NodeData::DocumentFragment => 11,
+        NodeData::ProcessingInstruction { .. } => 7,
+    }
 }

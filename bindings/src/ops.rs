@@ -11,7 +11,8 @@ use crate::output::{ConsoleLevel, Output};
 /// The agent's output, kept in the OpState.
 pub struct OutputSlot(pub Rc<dyn Output>);
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_rb_print(state: &mut OpState, #[string] level: &str, #[string] text: &str) {
     state
         .borrow::<OutputSlot>()
@@ -19,7 +20,8 @@ pub fn op_rb_print(state: &mut OpState, #[string] level: &str, #[string] text: &
         .console(ConsoleLevel::parse(level), text);
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_rb_report_exception(state: &mut OpState, #[string] text: &str) {
     state
         .borrow::<SharedLoopState>()
@@ -29,12 +31,14 @@ pub fn op_rb_report_exception(state: &mut OpState, #[string] text: &str) {
     state.borrow::<OutputSlot>().0.exception(text);
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_rb_now(state: &mut OpState) -> f64 {
     state.borrow::<SharedLoopState>().borrow().clock.now_ms()
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_rb_time_origin(state: &mut OpState) -> f64 {
     state
         .borrow::<SharedLoopState>()
@@ -43,7 +47,8 @@ pub fn op_rb_time_origin(state: &mut OpState) -> f64 {
         .origin_unix_ms()
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_rb_timer_start(state: &mut OpState, timeout: i32, repeat: bool) -> u32 {
     state
         .borrow::<SharedLoopState>()
@@ -52,7 +57,8 @@ pub fn op_rb_timer_start(state: &mut OpState, timeout: i32, repeat: bool) -> u32
         .0
 }
 
-#[op2(fast)]
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_rb_timer_clear(state: &mut OpState, id: u32) {
     state
         .borrow::<SharedLoopState>()
@@ -102,5 +108,7 @@ deno_core::extension!(
         op_dom_compare_position,
         op_dom_is_equal,
         op_dom_parse_fragment,
+        op_dom_register_tags,
+        op_dom_interface,
     ],
 );

@@ -44,6 +44,11 @@ pub struct ElementData {
 }
 
 impl ElementData {
+    /// Whether the element is in the HTML namespace.
+    pub fn in_html_namespace(&self) -> bool {
+        self.name.ns == html5ever::ns!(html)
+    }
+
     pub fn is_html(&self, local: &str) -> bool {
         self.name.ns == html5ever::ns!(html) && &*self.name.local == local
     }
