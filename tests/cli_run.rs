@@ -389,6 +389,58 @@ fn eval_prints_a_value_after_quiescence() {
 }
 
 #[test]
+fn scripts_load_only_from_inside_the_root() {
+    let dir = tempdir();
+    let site = dir.join("site");
+    std::fs::create_dir_all(site.join("lib")).unwrap();
+    std::fs::write(dir.join("secret.js"), "console.log('SECRET LEAKED')").unwrap();
+    std::fs::write(site.join("lib/ok.js"), "console.log('lib loaded')").unwrap();
+    std::os::unix::fs::symlink(dir.join("secret.js"), site.join("lib/link.js")).unwrap();
+    std::fs::create_dir_all(site.join("pages")).unwrap();
+    let page = site.join("pages/page.html");
+    std::fs::write(
+        &page,
+        r#"<script src="/lib/ok.js"></script>
+<script src="../lib/ok.js"></script>
+<script src="../../secret.js"></script>
+<script src="/lib/link.js"></script>
+<script src="https://example.com/x.js"></script>
+<script>console.log("page done")</script>"#,
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_roundabout"))
+        .args(["run", "--root"])
+        .arg(&site)
+        .arg(&page)
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    let err = stderr(&o);
+    assert_eq!(
+        lines(&out),
+        ["lib loaded", "lib loaded", "page done"],
+        "{err}"
+    );
+    assert!(!out.contains("SECRET"));
+    assert_eq!(
+        err.matches("refused").count(),
+        2,
+        "the ../ escape and the symlink: {err}"
+    );
+    assert!(
+        err.contains("https://example.com/x.js: only files"),
+        "{err}"
+    );
+    // Without --root the page's own folder is the limit: /lib is then pages/lib.
+    let o = Command::new(env!("CARGO_BIN_EXE_roundabout"))
+        .args(["run"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(lines(&stdout(&o)), ["page done"]);
+}
+
+#[test]
 fn plain_run_exits_0() {
     assert_run(&["run", "plain.js"], 0, &["fine"], &[]);
 }

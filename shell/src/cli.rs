@@ -72,6 +72,10 @@ pub struct RunArgs {
     /// Print only warnings and errors: drop console.log/info/debug output.
     #[arg(long)]
     pub quiet: bool,
+    /// The folder the page may read from (default: the page's own folder); script
+    /// `src` paths starting with `/` resolve here, as under a web server's root.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// After quiescence, evaluate EXPR in the page and print its value.
     #[arg(long, value_name = "EXPR")]
     pub eval: Option<String>,
@@ -100,7 +104,11 @@ pub fn main_with(cli: Cli) -> ExitCode {
 }
 
 fn run(args: RunArgs) -> u8 {
-    let page = match PageSource::load(&args.file) {
+    let loaded = match &args.root {
+        Some(root) => PageSource::load_with_root(&args.file, root),
+        None => PageSource::load(&args.file),
+    };
+    let page = match loaded {
         Ok(p) => p,
         Err(e) => {
             eprintln!("roundabout: {e}");

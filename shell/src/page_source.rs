@@ -13,8 +13,11 @@ pub enum PageKind {
 pub struct PageSource {
     /// The path as the user gave it (shown in error locations).
     pub display_name: String,
-    /// The directory scripts may be loaded from (canonical).
+    /// The folder everything the page loads must lie in (canonical): the page's own
+    /// directory, or the `--root` given. A `src` starting with `/` resolves here.
     pub root: PathBuf,
+    /// The page's own directory (canonical): relative `src`s resolve here.
+    pub dir: PathBuf,
     pub kind: PageKind,
     pub text: String,
 }
@@ -29,6 +32,8 @@ pub enum LoadError {
     NotUtf8(String, usize),
     #[error("{0}: {1}")]
     Io(String, std::io::Error),
+    #[error("{0}: not inside --root {1}")]
+    OutsideRoot(String, String),
     #[error("{0}: unsupported file type (expected .html, .htm or a classic-script .js; modules are not supported yet)")]
     UnknownKind(String),
 }
@@ -64,16 +69,33 @@ impl PageSource {
         let canonical = path
             .canonicalize()
             .map_err(|e| LoadError::Io(shown.clone(), e))?;
-        let root = canonical
+        let dir = canonical
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("/"));
         Ok(PageSource {
             display_name: shown,
-            root,
+            root: dir.clone(),
+            dir,
             kind,
             text,
         })
+    }
+
+    /// Like `load`, with `root` as the folder the page may read from (it must contain
+    /// the page), as a web server's document root: `src="/resources/x.js"` resolves
+    /// under it.
+    pub fn load_with_root(path: &Path, root: &Path) -> Result<Self, LoadError> {
+        let mut page = Self::load(path)?;
+        let shown = root.display().to_string();
+        let root = root
+            .canonicalize()
+            .map_err(|e| LoadError::Io(shown.clone(), e))?;
+        if !page.dir.starts_with(&root) {
+            return Err(LoadError::OutsideRoot(page.display_name, shown));
+        }
+        page.root = root;
+        Ok(page)
     }
 
     /// A copy for tasks that outlive the parsing task (async scripts).
@@ -81,6 +103,7 @@ impl PageSource {
         PageSource {
             display_name: self.display_name.clone(),
             root: self.root.clone(),
+            dir: self.dir.clone(),
             kind: self.kind,
             text: String::new(),
         }
@@ -92,13 +115,18 @@ impl PageSource {
         if src.contains("://") || src.starts_with("data:") {
             return Err(format!("{src}: only files next to the page can be loaded"));
         }
-        let relative = src.split(['?', '#']).next().unwrap_or(src);
-        let candidate = self.root.join(relative.trim_start_matches('/'));
+        let path = src.split(['?', '#']).next().unwrap_or(src);
+        let candidate = match path.strip_prefix('/') {
+            Some(from_root) => self.root.join(from_root),
+            None => self.dir.join(path),
+        };
         let canonical = candidate
             .canonicalize()
-            .map_err(|_| format!("{src}: no such file next to the page"))?;
+            .map_err(|_| format!("{src}: no such file"))?;
         if !canonical.starts_with(&self.root) {
-            return Err(format!("{src}: outside the page's directory; refused"));
+            return Err(format!(
+                "{src}: outside the folder the page may read; refused"
+            ));
         }
         Ok(canonical)
     }
