@@ -441,6 +441,23 @@ fn scripts_load_only_from_inside_the_root() {
 }
 
 #[test]
+fn error_events_come_first_and_a_canceled_error_is_not_reported() {
+    assert_run(
+        &["run", "--fail-on-error", "handled-error.js"],
+        1,
+        &[
+            "error event: Uncaught Error: handled at line 11",
+            "unhandledrejection: rejected",
+            "error event: Uncaught Error: not handled at line 9",
+        ],
+        &[
+            "Uncaught Error: not handled",
+            "    at handled-error.js:9:26",
+        ],
+    );
+}
+
+#[test]
 fn plain_run_exits_0() {
     assert_run(&["run", "plain.js"], 0, &["fine"], &[]);
 }

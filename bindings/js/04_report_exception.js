@@ -20,8 +20,13 @@ function describeThrown(value) {
   }
 }
 
+// Until the event layer (23_error_events.js) takes over at the end of the bootstrap.
+let reportExceptionImpl = (value) => op_rb_report_exception(`Uncaught ${describeThrown(value)}`);
+let reportRejectionImpl = (promise, reason) =>
+  op_rb_report_exception(`Uncaught (in promise) ${describeThrown(reason)}`);
+
 function reportException(value) {
-  op_rb_report_exception(`Uncaught ${describeThrown(value)}`);
+  reportExceptionImpl(value);
 }
 
 // The end of a microtask checkpoint: promises rejected without a handler that still
@@ -32,7 +37,7 @@ function notifyAboutRejectedPromises() {
   const rejections = op_drain_pending_rejections();
   if (rejections === undefined) return false;
   for (let i = 0; i < rejections.length; i += 3) {
-    op_rb_report_exception(`Uncaught (in promise) ${describeThrown(rejections[i + 1])}`);
+    reportRejectionImpl(rejections[i], rejections[i + 1]);
   }
   return rejections.length > 0;
 }

@@ -121,6 +121,16 @@ class EventTarget {
   }
 }
 
+// Dispatches an event the engine (not script) fires, synchronously: isTrusted stays
+// true, unlike through dispatchEvent.
+function dispatchTrusted(target, event) {
+  eventState.get(event).isTrusted = true;
+  const steps = dispatchSteps(event, target);
+  let r;
+  do r = steps.next(); while (!r.done);
+  return r.value;
+}
+
 function removeListener(target, listener) {
   listener.removed = true;
   const list = listenerLists.get(target);

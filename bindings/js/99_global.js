@@ -13,6 +13,11 @@ class Window extends EventTarget {
 }
 exposeInterface(Window);
 Object.setPrototypeOf(globalThis, Window.prototype);
+defineEventHandlers(Window.prototype, [...GLOBAL_EVENT_HANDLERS, ...WINDOW_EVENT_HANDLERS]);
+
+// From here on, errors and rejections fire their events before reaching the console.
+reportExceptionImpl = reportExceptionWithEvent;
+reportRejectionImpl = reportRejection;
 
 const READY_STATES = ["loading", "interactive", "complete"];
 

@@ -26,6 +26,7 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "20_dom_nodes.js",
     "21_dom_queries.js",
     "22_dom_token_list.js",
+    "23_error_events.js",
     "99_global.js",
 );
 

@@ -230,6 +230,19 @@
     state.completionCallbacks.push(cb);
   }
 
+  // An exception that escapes every test step is a harness error (unless the page
+  // said setup({allow_uncaught_exception: true})).
+  global.addEventListener("error", (e) => {
+    if (state.allowUncaught || state.complete) return;
+    state.harnessStatus = HARNESS.ERROR;
+    state.harnessMessage = e.message;
+  });
+  global.addEventListener("unhandledrejection", (e) => {
+    if (state.allowUncaught || state.complete) return;
+    state.harnessStatus = HARNESS.ERROR;
+    state.harnessMessage = `Unhandled rejection: ${formatValue(e.reason)}`;
+  });
+
   global.addEventListener("load", () => {
     state.loaded = true;
     // Let tests started by load listeners register first.

@@ -1,0 +1,144 @@
+// ErrorEvent and PromiseRejectionEvent, event handler IDL attributes (HTML § 8.1.8),
+// and the parts of "report an exception" (§ 8.1.4.7) and "notify about rejected
+// promises" (§ 8.1.4.8) that fire events: an uncaught error fires `error` at the
+// window first and reaches the console only if no listener canceled it; the same
+// for `unhandledrejection`.
+
+class ErrorEvent extends Event {
+  #message; #filename; #lineno; #colno; #error;
+  constructor(type, init = {}) {
+    super(type, init);
+    this.#message = init?.message === undefined ? "" : toDOMString(init.message);
+    this.#filename = init?.filename === undefined ? "" : toDOMString(init.filename);
+    this.#lineno = (init?.lineno ?? 0) >>> 0;
+    this.#colno = (init?.colno ?? 0) >>> 0;
+    this.#error = init?.error;
+  }
+  get message() { return this.#message; }
+  get filename() { return this.#filename; }
+  get lineno() { return this.#lineno; }
+  get colno() { return this.#colno; }
+  get error() { return this.#error; }
+}
+
+class PromiseRejectionEvent extends Event {
+  #promise; #reason;
+  constructor(type, init) {
+    if (init === null || typeof init !== "object" || !("promise" in init)) {
+      throw new TypeError("Failed to construct 'PromiseRejectionEvent': required member promise is undefined.");
+    }
+    super(type, init);
+    this.#promise = init.promise;
+    this.#reason = init.reason;
+  }
+  get promise() { return this.#promise; }
+  get reason() { return this.#reason; }
+}
+
+exposeInterface(ErrorEvent);
+exposeInterface(PromiseRejectionEvent);
+
+// ---- event handler IDL attributes: onclick, onload, onerror, ...
+const handlerMaps = new WeakMap();
+
+function handlerSlot(target, name) {
+  let map = handlerMaps.get(target);
+  if (map === undefined) handlerMaps.set(target, (map = Object.create(null)));
+  return (map[name] ??= { value: null, listener: null });
+}
+
+// HTML "the event handler processing algorithm".
+function processHandler(target, name, event) {
+  const callback = handlerSlot(target, name).value;
+  if (typeof callback !== "function") return;
+  const isErrorEventOnWindow = name === "onerror" && target === globalThis && event instanceof ErrorEvent;
+  if (isErrorEventOnWindow) {
+    const r = ReflectApply(callback, target, [event.message, event.filename, event.lineno, event.colno, event.error]);
+    if (r === true) event.preventDefault();
+  } else {
+    const r = ReflectApply(callback, target, [event]);
+    if (r === false) event.preventDefault();
+  }
+}
+
+function defineEventHandlers(proto, names) {
+  for (const name of names) {
+    const type = name.slice(2);
+    ObjectDefineProperty(proto, name, {
+      get() { return handlerSlot(this, name).value; },
+      set(value) {
+        const slot = handlerSlot(this, name);
+        slot.value = typeof value === "function" || (value !== null && typeof value === "object") ? value : null;
+        // The listener is added once, at the first non-null value, and keeps its
+        // position among the target's listeners from then on.
+        if (slot.value !== null && slot.listener === null) {
+          const target = this;
+          slot.listener = (event) => processHandler(target, name, event);
+          this.addEventListener(type, slot.listener);
+        } else if (slot.value === null && slot.listener !== null) {
+          this.removeEventListener(type, slot.listener);
+          slot.listener = null;
+        }
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
+
+const GLOBAL_EVENT_HANDLERS = ["onabort", "onblur", "onchange", "onclick", "oncontextmenu", "ondblclick", "onerror",
+  "onfocus", "oninput", "oninvalid", "onkeydown", "onkeypress", "onkeyup", "onload", "onmousedown", "onmouseenter",
+  "onmouseleave", "onmousemove", "onmouseout", "onmouseover", "onmouseup", "onreset", "onresize", "onscroll",
+  "onselect", "onsubmit", "ontoggle", "onwheel", "onpointerdown", "onpointerup", "onpointermove"];
+const WINDOW_EVENT_HANDLERS = ["onmessage", "onmessageerror", "onunhandledrejection", "onrejectionhandled",
+  "onpageshow", "onpagehide", "onbeforeunload", "onunload", "onhashchange", "onpopstate", "onstorage",
+  "ononline", "onoffline", "onlanguagechange"];
+defineEventHandlers(HTMLElement.prototype, GLOBAL_EVENT_HANDLERS);
+defineEventHandlers(Document.prototype, [...GLOBAL_EVENT_HANDLERS, "onreadystatechange", "onvisibilitychange"]);
+
+// The first "at file:line:col" frame of an error's stack, for ErrorEvent.
+function errorLocation(value) {
+  for (const frame of stackFrames(value)) {
+    const m = /\(?([^\s()]+):(\d+):(\d+)\)?$/.exec(frame);
+    if (m) return { filename: m[1], lineno: Number(m[2]), colno: Number(m[3]) };
+  }
+  return { filename: "", lineno: 0, colno: 0 };
+}
+
+let inErrorReportingMode = false;
+
+// "Report an exception": fire `error` at the window (cancelable); if nobody canceled
+// it, print it like a browser console and count it.
+function reportExceptionWithEvent(value) {
+  const text = `Uncaught ${describeThrown(value)}`;
+  if (inErrorReportingMode) {
+    op_rb_report_exception(text);
+    return;
+  }
+  inErrorReportingMode = true;
+  let notHandled = true;
+  try {
+    const where = errorLocation(value);
+    const event = new ErrorEvent("error", {
+      cancelable: true, message: text.split("\n")[0], error: value, ...where,
+    });
+    notHandled = dispatchTrusted(globalThis, event);
+  } catch {
+    notHandled = true;
+  } finally {
+    inErrorReportingMode = false;
+  }
+  if (notHandled) op_rb_report_exception(text);
+}
+
+// An unhandled rejection: `unhandledrejection` at the window (cancelable) first.
+function reportRejection(promise, reason) {
+  let notHandled = true;
+  try {
+    const event = new PromiseRejectionEvent("unhandledrejection", { cancelable: true, promise, reason });
+    notHandled = dispatchTrusted(globalThis, event);
+  } catch {
+    notHandled = true;
+  }
+  if (notHandled) op_rb_report_exception(`Uncaught (in promise) ${describeThrown(reason)}`);
+}
