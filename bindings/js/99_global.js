@@ -36,6 +36,14 @@ return {
     currentScript = id < 0 ? null : wrapNode(id);
   },
   reportException,
+  // Page::evaluate: "v" + the value as console.log shows it, or "e" + the exception.
+  evaluateToString: (source) => {
+    try {
+      return "v" + inspect(globalEval(source));
+    } catch (e) {
+      return "e" + describeThrown(e);
+    }
+  },
   // `roundabout run --eval`: evaluate like a classic script, print the value.
   evaluateAndPrint: (source) => {
     try {

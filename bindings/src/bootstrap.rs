@@ -57,6 +57,7 @@ pub struct Hooks {
     pub set_current_script: v8::Global<v8::Function>,
     pub report_exception: v8::Global<v8::Function>,
     pub evaluate_and_print: v8::Global<v8::Function>,
+    pub evaluate_to_string: v8::Global<v8::Function>,
 }
 
 fn source() -> String {
@@ -100,6 +101,7 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
         set_current_script: get("setCurrentScript")?,
         report_exception: get("reportException")?,
         evaluate_and_print: get("evaluateAndPrint")?,
+        evaluate_to_string: get("evaluateToString")?,
     })
 }
 

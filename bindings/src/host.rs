@@ -163,7 +163,7 @@ impl JsHost {
             HookArg::Bool(cancelable),
         ];
         self.call_hook(|h| &h.begin_event, &args);
-        while self.call_hook(|h| &h.step_event, &[]) == Some(true) {
+        while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
             self.clean_up_after_running_script();
         }
         self.clean_up_after_running_script();
@@ -185,6 +185,22 @@ impl JsHost {
             &[HookArg::Str(source.to_string())],
         );
         self.clean_up_after_running_script();
+    }
+
+    /// Evaluates `source` as global code and returns its value formatted like
+    /// console.log formats it, or the exception it threw (described, not reported).
+    /// Then cleans up after running script.
+    pub fn evaluate(&mut self, source: &str) -> Result<String, String> {
+        let r = self.call_hook(
+            |h| &h.evaluate_to_string,
+            &[HookArg::Str(source.to_string())],
+        );
+        self.clean_up_after_running_script();
+        match r {
+            Some(HookValue::Str(s)) if s.starts_with('v') => Ok(s[1..].to_string()),
+            Some(HookValue::Str(s)) => Err(s[1..].to_string()),
+            _ => Err("the evaluation was stopped".to_string()),
+        }
     }
 
     /// Sets `document.currentScript` (None: null).
@@ -282,7 +298,7 @@ impl JsHost {
         &mut self,
         pick: fn(&Hooks) -> &v8::Global<v8::Function>,
         args: &[HookArg],
-    ) -> Option<bool> {
+    ) -> Option<HookValue> {
         let output = self.output.clone();
         let mut uncaught_internal = false;
         let result = self
@@ -305,7 +321,9 @@ impl JsHost {
                     })
                     .collect();
                 match f.call(tc, recv, &args) {
-                    Some(v) => v.is_boolean().then(|| v.is_true()),
+                    Some(v) if v.is_boolean() => Some(HookValue::Bool(v.is_true())),
+                    Some(v) if v.is_string() => Some(HookValue::Str(v.to_rust_string_lossy(tc))),
+                    Some(_) => None,
                     None => {
                         if !tc.is_execution_terminating() {
                             // The hooks catch page exceptions; reaching here means a page
@@ -335,6 +353,13 @@ enum HookArg {
     Bool(bool),
     Str(String),
     Value(v8::Global<v8::Value>),
+}
+
+/// What a hook returned, when it is something Rust reads.
+#[derive(Debug, PartialEq, Eq)]
+enum HookValue {
+    Bool(bool),
+    Str(String),
 }
 
 /// Targets of events the engine fires.
@@ -391,7 +416,8 @@ impl ScriptHost for JsHost {
         // rejected promises. Reporting runs script (describing values), which may
         // queue microtasks: then the next checkpoint must not be skipped.
         self.script_ran = false;
-        if self.call_hook(|h| &h.notify_about_rejected_promises, &[]) != Some(true) {
+        if self.call_hook(|h| &h.notify_about_rejected_promises, &[]) != Some(HookValue::Bool(true))
+        {
             self.script_ran = false;
         }
     }

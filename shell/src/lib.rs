@@ -1,14 +1,19 @@
 //! roundabout: run HTML pages and scripts under a browser-style event loop.
 //!
+//! [`Page`] is the library entry point (open a file or a string of HTML, run it to
+//! quiescence, evaluate script, dump the DOM); [`run_page`] is what `roundabout run`
+//! does with one.
+//!
 //! ```no_run
 //! use std::rc::Rc;
-//! use roundabout::{run_page, PageSource, RunOptions};
+//! use roundabout::{Page, RunOptions};
 //! use roundabout_bindings::StdOutput;
 //!
-//! let page = PageSource::load("examples/event-loop-order.html".as_ref()).unwrap();
 //! let options = RunOptions { virtual_time: true, ..Default::default() };
-//! let report = run_page(page, &options, Rc::new(StdOutput { quiet: false })).unwrap();
-//! assert!(report.timed_out.is_none());
+//! let output = Rc::new(StdOutput { quiet: false });
+//! let mut page = Page::open("examples/event-loop-order.html".as_ref(), options, output).unwrap();
+//! page.run_until_idle().unwrap();
+//! println!("{}", page.evaluate("document.title").unwrap());
 //! ```
 
 pub mod cli;
@@ -17,4 +22,4 @@ pub mod run;
 pub mod script_element;
 
 pub use page_source::{LoadError, PageKind, PageSource};
-pub use run::{run_page, RunError, RunOptions, RunReport};
+pub use run::{run_page, Page, PageError, RunError, RunOptions, RunReport};

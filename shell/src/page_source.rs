@@ -98,6 +98,25 @@ impl PageSource {
         Ok(page)
     }
 
+    /// A page from a string of HTML; scripts load from `base` (a folder), which is
+    /// also the only folder it may read from.
+    pub fn from_html(html: &str, base: &Path) -> Result<Self, LoadError> {
+        let shown = base.display().to_string();
+        let dir = base
+            .canonicalize()
+            .map_err(|e| LoadError::Io(shown.clone(), e))?;
+        if !dir.is_dir() {
+            return Err(LoadError::Io(shown, std::io::Error::other("not a folder")));
+        }
+        Ok(PageSource {
+            display_name: "inline.html".into(),
+            root: dir.clone(),
+            dir,
+            kind: PageKind::Html,
+            text: html.to_string(),
+        })
+    }
+
     /// A copy for tasks that outlive the parsing task (async scripts).
     pub fn clone_for_tasks(&self) -> PageSource {
         PageSource {

@@ -57,46 +57,144 @@ pub fn run_page(
     options: &RunOptions,
     output: Rc<dyn Output>,
 ) -> Result<RunReport, RunError> {
-    let clock = if options.virtual_time {
-        Clock::virtual_time()
-    } else {
-        Clock::real()
-    };
-    let state = LoopState::shared(clock);
-    let host_options = HostOptions {
-        script_timeout: options.script_timeout,
-        heap_limit: options.heap_limit,
-    };
-    let host = JsHost::new(state.clone(), output.clone(), host_options)?;
-    let document = host.document().clone();
-    let mut event_loop = EventLoop::new(state.clone(), host)?;
-    // Parsing the page is one networking task; each parser-inserted script runs in it,
-    // followed by "clean up after running script" (a microtask checkpoint).
-    event_loop.queue_task(Task::native(TaskSource::Networking, None, move |host| {
-        parse_and_finish(js_host(host), &page, output);
-    }));
-    let mut outcome = event_loop.run(options.timeout)?;
+    let mut page = Page::new(page, options.clone(), output)?;
+    let mut outcome = page.run_until_idle()?;
     if let (RunOutcome::Quiescent, Some(source)) = (&outcome, options.eval.clone()) {
-        event_loop.queue_task(Task::native(
+        page.event_loop.queue_task(Task::native(
             TaskSource::UserInteraction,
             None,
             move |host| {
                 js_host(host).evaluate_and_print(&source);
             },
         ));
-        outcome = event_loop.run(options.timeout)?;
+        outcome = page.run_until_idle()?;
     }
-    let dom = dump_dom(&document.borrow());
-    let st = state.borrow();
+    let dom = page.dump_dom();
+    let abandoned = page.state.borrow().abandoned.clone();
     Ok(RunReport {
         timed_out: match outcome {
             RunOutcome::Quiescent => None,
             RunOutcome::TimedOut(report) => Some(report),
         },
-        errors: st.errors,
-        abandoned: st.abandoned.clone(),
+        errors: page.errors(),
+        abandoned,
         dom,
     })
+}
+
+/// A page loaded into its own agent: an event loop, a JS runtime and a document.
+///
+/// ```
+/// use std::rc::Rc;
+/// use roundabout::{Page, RunOptions};
+/// use roundabout_bindings::CapturedOutput;
+///
+/// let output = CapturedOutput::default();
+/// let html = "<ul><li>a</ul><script>document.querySelector('ul').append('b')</script>";
+/// let mut page = Page::from_html(html, ".".as_ref(), RunOptions::default(), Rc::new(output.clone())).unwrap();
+/// page.run_until_idle().unwrap();
+/// assert_eq!(page.evaluate("document.querySelector('ul').textContent").unwrap(), "ab");
+/// assert!(page.dump_dom().contains("<li>a</li>b</ul>"));
+/// assert!(output.lines().is_empty());
+/// ```
+pub struct Page {
+    event_loop: EventLoop<JsHost>,
+    state: roundabout_engine::SharedLoopState,
+    document: Rc<std::cell::RefCell<roundabout_engine::dom::Document>>,
+    options: RunOptions,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error(transparent)]
+    Load(#[from] crate::page_source::LoadError),
+    #[error(transparent)]
+    Run(#[from] RunError),
+}
+
+impl Page {
+    /// Loads a page (or a `.js` script) from a file; its scripts run as it is parsed
+    /// by [`Page::run_until_idle`].
+    pub fn open(
+        path: &std::path::Path,
+        options: RunOptions,
+        output: Rc<dyn Output>,
+    ) -> Result<Self, PageError> {
+        Ok(Self::new(PageSource::load(path)?, options, output)?)
+    }
+
+    /// A page from a string of HTML whose scripts load from the folder `base`.
+    pub fn from_html(
+        html: &str,
+        base: &std::path::Path,
+        options: RunOptions,
+        output: Rc<dyn Output>,
+    ) -> Result<Self, PageError> {
+        Ok(Self::new(
+            PageSource::from_html(html, base)?,
+            options,
+            output,
+        )?)
+    }
+
+    pub fn new(
+        page: PageSource,
+        options: RunOptions,
+        output: Rc<dyn Output>,
+    ) -> Result<Self, RunError> {
+        let clock = if options.virtual_time {
+            Clock::virtual_time()
+        } else {
+            Clock::real()
+        };
+        let state = LoopState::shared(clock);
+        let host_options = HostOptions {
+            script_timeout: options.script_timeout,
+            heap_limit: options.heap_limit,
+        };
+        let host = JsHost::new(state.clone(), output.clone(), host_options)?;
+        let document = host.document().clone();
+        let event_loop = EventLoop::new(state.clone(), host)?;
+        // Parsing the page is one networking task; each parser-inserted script runs in
+        // it, followed by "clean up after running script" (a microtask checkpoint).
+        event_loop.queue_task(Task::native(TaskSource::Networking, None, move |host| {
+            parse_and_finish(js_host(host), &page, output);
+        }));
+        Ok(Page {
+            event_loop,
+            state,
+            document,
+            options,
+        })
+    }
+
+    /// Runs the event loop until nothing is left to do, or until the options' timeout.
+    pub fn run_until_idle(&mut self) -> Result<RunOutcome, RunError> {
+        Ok(self.event_loop.run(self.options.timeout)?)
+    }
+
+    /// Evaluates `js` in the page (as global code) and returns its value formatted
+    /// like console.log shows it, or the exception it threw. Microtasks it queued run
+    /// before this returns; tasks it queued run on the next `run_until_idle`.
+    pub fn evaluate(&mut self, js: &str) -> Result<String, String> {
+        self.event_loop.host().evaluate(js)
+    }
+
+    /// The HTML serialization of the document, as `--dump-dom` prints it.
+    pub fn dump_dom(&self) -> String {
+        dump_dom(&self.document.borrow())
+    }
+
+    /// Errors reported so far (uncaught, stopped scripts).
+    pub fn errors(&self) -> ErrorCounts {
+        self.state.borrow().errors
+    }
+
+    /// The page's event loop, e.g. to register off-thread work with
+    /// `register_callback()`.
+    pub fn event_loop(&mut self) -> &mut EventLoop<JsHost> {
+        &mut self.event_loop
+    }
 }
 
 fn js_host(host: &mut dyn ScriptHost) -> &mut JsHost {

@@ -1,0 +1,62 @@
+//! The library API: `Page` in one process, several at a time.
+
+use std::rc::Rc;
+
+use roundabout::{Page, RunOptions};
+use roundabout_bindings::CapturedOutput;
+use roundabout_engine::RunOutcome;
+
+fn page(html: &str, output: &CapturedOutput) -> Page {
+    let options = RunOptions {
+        virtual_time: true,
+        ..Default::default()
+    };
+    Page::from_html(
+        html,
+        std::env::temp_dir().as_path(),
+        options,
+        Rc::new(output.clone()),
+    )
+    .unwrap()
+}
+
+#[test]
+fn two_pages_share_nothing() {
+    let (out_a, out_b) = (CapturedOutput::default(), CapturedOutput::default());
+    let mut a = page("<p id=x>a</p><script>var shared = 'from a'; setTimeout(() => console.log('a timer'), 5)</script>", &out_a);
+    let mut b = page(
+        "<p id=x>b</p><script>console.log(typeof shared)</script>",
+        &out_b,
+    );
+    assert_eq!(a.run_until_idle().unwrap(), RunOutcome::Quiescent);
+    assert_eq!(b.run_until_idle().unwrap(), RunOutcome::Quiescent);
+    assert_eq!(out_a.lines(), ["log: a timer"]);
+    assert_eq!(out_b.lines(), ["log: undefined"]);
+    assert_eq!(
+        a.evaluate("document.getElementById('x').textContent"),
+        Ok("a".into())
+    );
+    assert_eq!(
+        b.evaluate("document.getElementById('x').textContent"),
+        Ok("b".into())
+    );
+    assert_eq!(
+        b.evaluate("nope"),
+        Err("ReferenceError: nope is not defined".into())
+    );
+}
+
+#[test]
+fn evaluate_then_run_again() {
+    let out = CapturedOutput::default();
+    let mut p = page("<body></body>", &out);
+    p.run_until_idle().unwrap();
+    assert_eq!(
+        p.evaluate("setTimeout(() => document.body.append('late'), 10); 1 + 1"),
+        Ok("2".into())
+    );
+    assert!(!p.dump_dom().contains("late"), "the timer has not run yet");
+    p.run_until_idle().unwrap();
+    assert!(p.dump_dom().contains("<body>late</body>"));
+    assert_eq!(p.errors().uncaught, 0);
+}
