@@ -99,7 +99,7 @@ class EventTarget {
     const listener = { type, callback, capture: o.capture, once: Boolean(o.once), passive: Boolean(o.passive), removed: false };
     list.push(listener);
     if (isNodeWrapper(this)) pinWrapper(this);
-    o.signal?.addEventListener?.("abort", () => removeListener(this, listener));
+    if (o.signal !== undefined) addAbortAlgorithm(o.signal, () => removeListener(this, listener));
   }
   removeEventListener(type, callback, options = {}) {
     const capture = flattenOptions(options).capture;

@@ -8,7 +8,7 @@ const {
   op_dom_remove_child, op_dom_replace_child, op_dom_remove, op_dom_text_content,
   op_dom_set_text_content, op_dom_replace_data, op_dom_serialize, op_dom_set_inner_html,
   op_dom_element_by_id, op_dom_document_part, op_dom_clone, op_dom_template_content,
-  op_dom_contains, op_dom_register_tags, op_dom_interface,
+  op_dom_contains, op_dom_register_tags, op_dom_interface, op_dom_create_element_ns,
 } = ops;
 
 const DOM_ERROR_NAMES = [null, "HierarchyRequestError", "NotFoundError", "IndexSizeError",
@@ -489,6 +489,17 @@ class Document extends Node {
     const local = name.toLowerCase();
     return newWrapper(op_dom_create(0, local), htmlInterfaceFor(local));
   }
+  createElementNS(namespace, qualifiedName) {
+    const ns = namespace === null || namespace === undefined ? "" : toDOMString(namespace);
+    const r = op_dom_create_element_ns(ns, toDOMString(qualifiedName));
+    if (r < 0) {
+      const name = DOM_ERROR_NAMES[-r];
+      throw new DOMException(`Failed to execute 'createElementNS': ${name}`, name);
+    }
+    return wrapNode(r);
+  }
+  get URL() { return documentURL; }
+  get documentURI() { return documentURL; }
   createTextNode(data) { return newWrapper(op_dom_create(1, toDOMString(data)), Text); }
   createComment(data) { return wrapNode(op_dom_create(2, String(data))); }
   createDocumentFragment() { return wrapNode(op_dom_create(3, "")); }
@@ -504,6 +515,7 @@ function* descendantElements(id) {
 }
 
 let documentReadyState = "loading";
+let documentURL = "about:blank";
 let currentScript = null;
 
 for (const C of [Node, NodeList, HTMLCollection, CharacterData, Text, Comment, DocumentFragment, DocumentType,

@@ -36,6 +36,9 @@ return {
     currentScript = id < 0 ? null : wrapNode(id);
   },
   reportException,
+  setDocumentURL: (url) => {
+    documentURL = url;
+  },
   // Page::evaluate: "v" + the value as console.log shows it, or "e" + the exception.
   evaluateToString: (source) => {
     try {

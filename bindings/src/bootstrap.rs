@@ -27,6 +27,7 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "21_dom_queries.js",
     "22_dom_token_list.js",
     "23_error_events.js",
+    "24_abort.js",
     "99_global.js",
 );
 
@@ -58,6 +59,7 @@ pub struct Hooks {
     pub report_exception: v8::Global<v8::Function>,
     pub evaluate_and_print: v8::Global<v8::Function>,
     pub evaluate_to_string: v8::Global<v8::Function>,
+    pub set_document_url: v8::Global<v8::Function>,
 }
 
 fn source() -> String {
@@ -102,6 +104,7 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
         report_exception: get("reportException")?,
         evaluate_and_print: get("evaluateAndPrint")?,
         evaluate_to_string: get("evaluateToString")?,
+        set_document_url: get("setDocumentURL")?,
     })
 }
 

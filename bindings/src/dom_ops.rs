@@ -476,3 +476,34 @@ pub fn op_dom_interface(state: &mut OpState, id: u32) -> u32 {
         NodeData::ProcessingInstruction { .. } => 7,
     }
 }
+
+/// `createElementNS(namespace, qualifiedName)`: the new element's id, or minus the
+/// error code (DOM "validate and extract").
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_dom_create_element_ns(
+    state: &mut OpState,
+    #[string] namespace: &str,
+    #[string] qualified_name: &str,
+) -> i32 {
+    let ns = (!namespace.is_empty()).then_some(namespace);
+    let name = match roundabout_engine::dom::mutation::validate_and_extract(ns, qualified_name) {
+        Ok(n) => n,
+        Err(e) => return -(error_code(Err::<(), _>(e)) as i32),
+    };
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    let is_template = name.ns == html5ever_ns_html() && &*name.local == "template";
+    let template_contents = is_template.then(|| d.create(NodeData::DocumentFragment));
+    let data = NodeData::Element(ElementData {
+        name,
+        attrs: vec![],
+        template_contents,
+        html_integration_point: false,
+    });
+    d.create(data).0 as i32
+}
+
+fn html5ever_ns_html() -> roundabout_engine::dom::node::Namespace {
+    html_name("html").ns
+}

@@ -203,6 +203,11 @@ impl JsHost {
         }
     }
 
+    /// Sets `document.URL` / `documentURI`.
+    pub fn set_document_url(&mut self, url: &str) {
+        self.call_hook(|h| &h.set_document_url, &[HookArg::Str(url.to_string())]);
+    }
+
     /// Sets `document.currentScript` (None: null).
     pub fn set_current_script(&mut self, script: Option<NodeId>) {
         let id = script.map_or(-1, |n| n.0 as i32);

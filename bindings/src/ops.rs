@@ -110,5 +110,6 @@ deno_core::extension!(
         op_dom_parse_fragment,
         op_dom_register_tags,
         op_dom_interface,
+        op_dom_create_element_ns,
     ],
 );

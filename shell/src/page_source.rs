@@ -117,6 +117,28 @@ impl PageSource {
         })
     }
 
+    /// The document's URL: `file://` and the page's absolute path (percent-encoding
+    /// the few characters a path may hold that a URL may not).
+    pub fn url(&self) -> String {
+        let file = std::path::Path::new(&self.display_name);
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = self.dir.join(name);
+        let mut url = String::from("file://");
+        for c in path.to_string_lossy().chars() {
+            match c {
+                ' ' => url.push_str("%20"),
+                '#' => url.push_str("%23"),
+                '?' => url.push_str("%3F"),
+                '%' => url.push_str("%25"),
+                c => url.push(c),
+            }
+        }
+        url
+    }
+
     /// A copy for tasks that outlive the parsing task (async scripts).
     pub fn clone_for_tasks(&self) -> PageSource {
         PageSource {

@@ -216,6 +216,7 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
         PageKind::Html => normalize_newlines(&page.text),
         PageKind::Script => String::new(), // a script runs in an empty document
     };
+    host.set_document_url(&page.url());
     let mut parser = PageParser::new(host.document().clone(), &html);
     let mut positions = SourcePositions::new(&html);
     let mut deferred = Vec::new();

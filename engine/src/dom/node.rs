@@ -1,7 +1,7 @@
 //! Nodes of the arena DOM (DOM § 4.4 "Interface Node"): what each node is, and the
 //! five links that make the tree (parent, first/last child, previous/next sibling).
 
-use html5ever::{LocalName, Namespace, QualName};
+pub use html5ever::{LocalName, Namespace, QualName};
 
 /// A node's index in its document's arena. Stable for the node's lifetime, so it is
 /// what script wrappers hold on to.
