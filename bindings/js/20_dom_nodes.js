@@ -14,7 +14,13 @@ const {
 const DOM_ERROR_NAMES = [null, "HierarchyRequestError", "NotFoundError", "IndexSizeError",
   "InvalidCharacterError", "NamespaceError", "InUseAttributeError", "NotSupportedError"];
 
+// Insertion ops answer 100 when script elements became connected: HTML's
+// post-connection steps prepare them (js/25_dynamic_scripts.js).
 function check(code, what) {
+  if (code === 100) {
+    prepareConnectedScripts();
+    return;
+  }
   if (code !== 0) {
     const name = DOM_ERROR_NAMES[code];
     throw new DOMException(`Failed to execute '${what}': ${name}`, name);

@@ -28,6 +28,8 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "22_dom_token_list.js",
     "23_error_events.js",
     "24_abort.js",
+    "25_dynamic_scripts.js",
+    "26_reflect.js",
     "99_global.js",
 );
 

@@ -165,16 +165,27 @@ pub fn op_dom_create(state: &mut OpState, kind: u32, #[string] value: &str) -> u
     d.create(data).0
 }
 
+/// Success codes of the insertion ops: 0, or `SCRIPTS_TO_PREPARE` when script
+/// elements became connected and wait for the JS side to prepare them.
+const SCRIPTS_TO_PREPARE: u32 = 100;
+
+fn with_scripts(d: &Document, code: u32) -> u32 {
+    if code == 0 && !d.scripts_to_prepare.is_empty() {
+        SCRIPTS_TO_PREPARE
+    } else {
+        code
+    }
+}
+
 /// `parent.insertBefore(node, child)`; `child` -1 appends.
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_insert(state: &mut OpState, parent: u32, node: u32, child: i32) -> u32 {
     let child = u32::try_from(child).ok().map(NodeId);
-    error_code(
-        doc(state)
-            .borrow_mut()
-            .pre_insert(NodeId(node), NodeId(parent), child),
-    )
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    let code = error_code(d.pre_insert(NodeId(node), NodeId(parent), child));
+    with_scripts(&d, code)
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
@@ -190,11 +201,10 @@ pub fn op_dom_remove_child(state: &mut OpState, parent: u32, child: u32) -> u32 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_dom_replace_child(state: &mut OpState, parent: u32, node: u32, child: u32) -> u32 {
-    error_code(
-        doc(state)
-            .borrow_mut()
-            .replace_child(NodeId(child), NodeId(node), NodeId(parent)),
-    )
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    let code = error_code(d.replace_child(NodeId(child), NodeId(node), NodeId(parent)));
+    with_scripts(&d, code)
 }
 
 /// `node.remove()` (no error: a node without a parent is left alone).
@@ -506,4 +516,56 @@ pub fn op_dom_create_element_ns(
 
 fn html5ever_ns_html() -> roundabout_engine::dom::node::Namespace {
     html_name("html").ns
+}
+
+/// Takes the script elements waiting to be prepared and sets their "already
+/// started" flag.
+#[op2]
+#[serde]
+pub fn op_dom_take_scripts(state: &mut OpState) -> Vec<u32> {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    let ids = std::mem::take(&mut d.scripts_to_prepare);
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if d.scripts_started.insert(id) {
+            out.push(id.0);
+        }
+    }
+    out
+}
+
+/// Loads a classic script's `src` for the page: the script's name for error
+/// locations and its text, or a message saying why not.
+pub type ScriptLoader = Rc<dyn Fn(&str) -> Result<(String, String), String>>;
+
+/// The page's script loader, set by the embedder (`JsHost::set_script_loader`).
+pub struct ScriptLoaderSlot(pub ScriptLoader);
+
+/// A dynamically inserted `<script src>`: "async" by default, so it is fetched and
+/// run in a networking task of its own. Returns false when nothing can load scripts.
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_dom_queue_script(state: &mut OpState, script: u32, #[string] src: &str) -> bool {
+    let Some(loader) = state.try_borrow::<ScriptLoaderSlot>().map(|l| l.0.clone()) else {
+        return false;
+    };
+    let src = src.to_string();
+    let task = roundabout_engine::Task::native(
+        roundabout_engine::TaskSource::Networking,
+        None,
+        move |h| {
+            let Some(host) = h.as_any_mut().downcast_mut::<crate::JsHost>() else {
+                return;
+            };
+            host.set_current_script(Some(NodeId(script)));
+            host.run_loaded_script(&src, &loader);
+            host.set_current_script(None);
+        },
+    );
+    state
+        .borrow::<roundabout_engine::SharedLoopState>()
+        .borrow_mut()
+        .queue_task(task);
+    true
 }

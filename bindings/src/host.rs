@@ -15,7 +15,7 @@ use roundabout_engine::{
 };
 
 use crate::bootstrap::{bootstrap, Hooks};
-use crate::dom_ops::PageDocument;
+use crate::dom_ops::{PageDocument, ScriptLoader, ScriptLoaderSlot};
 use crate::ops::{roundabout_web, OutputSlot};
 use crate::output::Output;
 
@@ -200,6 +200,32 @@ impl JsHost {
             Some(HookValue::Str(s)) if s.starts_with('v') => Ok(s[1..].to_string()),
             Some(HookValue::Str(s)) => Err(s[1..].to_string()),
             _ => Err("the evaluation was stopped".to_string()),
+        }
+    }
+
+    /// How dynamically inserted `<script src>` elements load their file.
+    pub fn set_script_loader(&mut self, loader: ScriptLoader) {
+        self.runtime
+            .op_state()
+            .borrow_mut()
+            .put(ScriptLoaderSlot(loader));
+    }
+
+    /// Loads `src` with `loader` and runs it as a classic script; a load failure is
+    /// reported like a network error.
+    pub fn run_loaded_script(&mut self, src: &str, loader: &ScriptLoader) {
+        match loader(src) {
+            Ok((name, text)) => self.run_classic_script(&ClassicScript {
+                name: &name,
+                source: &text,
+                line: 1,
+                column: 1,
+            }),
+            Err(why) => {
+                self.state.borrow_mut().errors.uncaught += 1;
+                self.output
+                    .exception(&format!("Failed to load script {why}"));
+            }
         }
     }
 

@@ -8,5 +8,6 @@ pub mod host;
 mod ops;
 pub mod output;
 
+pub use dom_ops::ScriptLoader;
 pub use host::{format_js_error, ClassicScript, EventTargetKind, HostError, HostOptions, JsHost};
 pub use output::{CapturedOutput, ConsoleLevel, Output, StdOutput};

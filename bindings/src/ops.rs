@@ -111,5 +111,7 @@ deno_core::extension!(
         op_dom_register_tags,
         op_dom_interface,
         op_dom_create_element_ns,
+        op_dom_take_scripts,
+        op_dom_queue_script,
     ],
 );

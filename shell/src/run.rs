@@ -217,6 +217,12 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
         PageKind::Script => String::new(), // a script runs in an empty document
     };
     host.set_document_url(&page.url());
+    let for_loader = page.clone_for_tasks();
+    host.set_script_loader(Rc::new(move |src: &str| {
+        let path = for_loader.resolve(src)?;
+        let text = read_utf8(&path, src).map_err(|e| e.to_string())?;
+        Ok((src.to_string(), text))
+    }));
     let mut parser = PageParser::new(host.document().clone(), &html);
     let mut positions = SourcePositions::new(&html);
     let mut deferred = Vec::new();

@@ -171,6 +171,17 @@ impl Document {
             }
             self.link(parent, *n, child);
         }
+        // HTML's post-connection steps for script elements: newly connected scripts
+        // that have not started are prepared by the script host.
+        if self.is_connected(parent) {
+            for n in &nodes {
+                let found: Vec<NodeId> = self
+                    .descendants_inclusive(*n)
+                    .filter(|d| self.is_script(*d) && !self.scripts_started.contains(d))
+                    .collect();
+                self.scripts_to_prepare.extend(found);
+            }
+        }
         if !suppress_observers {
             self.queue_mutation_record(MutationRecord::ChildList {
                 target: parent,

@@ -144,12 +144,19 @@ impl TreeSink for DomBuilder {
         let template_contents = flags
             .template
             .then(|| doc.create(NodeData::DocumentFragment));
-        doc.create(NodeData::Element(ElementData {
+        let is_script = name.ns == html5ever::ns!(html) && &*name.local == "script";
+        let id = doc.create(NodeData::Element(ElementData {
             name,
             attrs: convert_attrs(attrs),
             template_contents,
             html_integration_point: flags.mathml_annotation_xml_integration_point,
-        }))
+        }));
+        if is_script {
+            // The page parser runs its scripts itself; fragment parsing (innerHTML)
+            // marks them already started so they never run.
+            doc.scripts_started.insert(id);
+        }
+        id
     }
 
     fn create_comment(&self, text: StrTendril) -> NodeId {

@@ -81,6 +81,10 @@ impl Document {
             }
         }
         let copy = self.create(data);
+        // HTML's cloning steps for script elements copy "already started".
+        if self.scripts_started.contains(&node) {
+            self.scripts_started.insert(copy);
+        }
         if deep {
             let children: Vec<NodeId> = self.children(node).collect();
             for c in children {
@@ -106,6 +110,9 @@ impl Document {
             }
         }
         let copy = self.create(data);
+        if src.scripts_started.contains(&node) {
+            self.scripts_started.insert(copy);
+        }
         if deep {
             let children: Vec<NodeId> = src.children(node).collect();
             for c in children {

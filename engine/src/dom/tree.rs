@@ -13,6 +13,12 @@ pub struct Document {
     pub recording_mutations: bool,
     /// Records queued by the mutation algorithms, oldest first.
     pub mutation_records: Vec<MutationRecord>,
+    /// Script elements whose "already started" flag is set (HTML § 4.12.1.1):
+    /// everything the parser created, and every script that was prepared.
+    pub scripts_started: std::collections::HashSet<NodeId>,
+    /// Script elements that became connected through the DOM (not the parser) and
+    /// wait to be prepared ("post-connection steps").
+    pub scripts_to_prepare: Vec<NodeId>,
 }
 
 impl Default for Document {
@@ -30,6 +36,8 @@ impl Document {
             quirks_mode: html5ever::tree_builder::QuirksMode::NoQuirks,
             recording_mutations: false,
             mutation_records: Vec::new(),
+            scripts_started: Default::default(),
+            scripts_to_prepare: Vec::new(),
         }
     }
 
@@ -126,6 +134,18 @@ impl Document {
             cur = self.prev_sibling(c);
         }
         i
+    }
+
+    /// Whether `node` is an HTML `script` element.
+    pub fn is_script(&self, node: NodeId) -> bool {
+        self.data(node)
+            .element()
+            .is_some_and(|e| e.is_html("script"))
+    }
+
+    /// Whether `node` is connected (its root is this document).
+    pub fn is_connected(&self, node: NodeId) -> bool {
+        self.root_of(node) == Document::ROOT
     }
 
     /// "Queue a mutation record" (DOM § 4.3.2), when recording.

@@ -1,0 +1,49 @@
+// Scripts inserted by script (HTML § 4.12.1.1 "prepare the script element", from
+// the post-connection steps): an inline classic script runs at once, during the
+// insertion; a `src` one is async by default and runs in a networking task of its
+// own. Scripts from innerHTML or the parser never come here (already started).
+
+const { op_dom_take_scripts, op_dom_queue_script } = ops;
+
+const CLASSIC_TYPES = ["application/ecmascript", "application/javascript", "application/x-ecmascript",
+  "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1",
+  "text/javascript1.2", "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript",
+  "text/livescript", "text/x-ecmascript", "text/x-javascript"];
+
+// "classic", "module" or "data" from the type and language attributes.
+function scriptKind(el) {
+  const type = el.getAttribute("type");
+  const language = el.getAttribute("language");
+  let t;
+  if (type !== null && type !== "") t = type.trim().toLowerCase();
+  else if (type === null && language !== null && language !== "") t = `text/${language.toLowerCase()}`;
+  else return "classic";
+  if (CLASSIC_TYPES.includes(t)) return "classic";
+  return t === "module" ? "module" : "data";
+}
+
+function prepareConnectedScripts() {
+  for (const id of op_dom_take_scripts()) {
+    const el = wrapNode(id);
+    const kind = scriptKind(el);
+    if (kind === "module") {
+      op_rb_print("warn", "roundabout: module scripts are not supported yet; skipped a dynamically inserted one");
+      continue;
+    }
+    if (kind !== "classic" || el.hasAttribute("nomodule")) continue;
+    const src = el.getAttribute("src");
+    if (src !== null) {
+      if (!op_dom_queue_script(id, src)) reportException(new DOMException(`cannot load ${src}`, "NetworkError"));
+      continue;
+    }
+    const previous = currentScript;
+    currentScript = el;
+    try {
+      globalEval(el.textContent);
+    } catch (e) {
+      reportException(e);
+    } finally {
+      currentScript = previous;
+    }
+  }
+}

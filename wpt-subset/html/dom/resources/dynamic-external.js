@@ -1,0 +1,2 @@
+window.externalRanYet = true;
+window.externalRan(document.currentScript);
