@@ -2,9 +2,9 @@
 //! markup5ever_rcdom (html5ever's reference tree) must give the same tree.
 
 use html5ever::tendril::TendrilSink;
-use html5ever::{ns, parse_document, ParseOpts};
+use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
-use roundabout_engine::dom::dump::dump_tree;
+use roundabout_engine::dom::dump::{attribute_dump_name, dump_tree, element_dump_name};
 use roundabout_engine::dom::{parse_html_document, Document};
 
 /// The same html5lib-style dump as `dump_tree`, from an rcdom tree.
@@ -37,29 +37,11 @@ fn dump_rc(handle: &Handle, depth: usize, out: &mut String) {
             template_contents,
             ..
         } => {
-            let prefix = if name.ns == ns!(svg) {
-                "svg "
-            } else if name.ns == ns!(mathml) {
-                "math "
-            } else {
-                ""
-            };
-            line(out, depth, &format!("<{prefix}{}>", name.local));
+            line(out, depth, &element_dump_name(name));
             let mut list: Vec<(String, String)> = attrs
                 .borrow()
                 .iter()
-                .map(|a| {
-                    let n = if a.name.ns == ns!(xlink) {
-                        format!("xlink {}", a.name.local)
-                    } else if a.name.ns == ns!(xml) {
-                        format!("xml {}", a.name.local)
-                    } else if a.name.ns == ns!(xmlns) {
-                        format!("xmlns {}", a.name.local)
-                    } else {
-                        a.name.local.to_string()
-                    };
-                    (n, a.value.to_string())
-                })
+                .map(|a| (attribute_dump_name(&a.name), a.value.to_string()))
                 .collect();
             list.sort();
             for (n, v) in list {

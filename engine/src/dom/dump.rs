@@ -6,6 +6,31 @@ use html5ever::ns;
 use super::node::{NodeData, NodeId};
 use super::tree::Document;
 
+/// An attribute's name in the html5lib dump format ("xlink href", "class").
+pub fn attribute_dump_name(name: &html5ever::QualName) -> String {
+    if name.ns == ns!(xlink) {
+        format!("xlink {}", name.local)
+    } else if name.ns == ns!(xml) {
+        format!("xml {}", name.local)
+    } else if name.ns == ns!(xmlns) {
+        format!("xmlns {}", name.local)
+    } else {
+        name.local.to_string()
+    }
+}
+
+/// An element's name in the dump format ("<svg circle>", "<p>").
+pub fn element_dump_name(name: &html5ever::QualName) -> String {
+    let prefix = if name.ns == ns!(svg) {
+        "svg "
+    } else if name.ns == ns!(mathml) {
+        "math "
+    } else {
+        ""
+    };
+    format!("<{prefix}{}>", name.local)
+}
+
 pub fn dump_tree(doc: &Document, root: NodeId) -> String {
     let mut out = String::new();
     for child in doc.children(root) {
@@ -42,29 +67,11 @@ fn dump(doc: &Document, node: NodeId, depth: usize, out: &mut String) {
             }
         }
         NodeData::Element(e) => {
-            let prefix = if e.name.ns == ns!(svg) {
-                "svg "
-            } else if e.name.ns == ns!(mathml) {
-                "math "
-            } else {
-                ""
-            };
-            line(out, depth, &format!("<{prefix}{}>", e.name.local));
+            line(out, depth, &element_dump_name(&e.name));
             let mut attrs: Vec<(String, &str)> = e
                 .attrs
                 .iter()
-                .map(|a| {
-                    let name = if a.name.ns == ns!(xlink) {
-                        format!("xlink {}", a.name.local)
-                    } else if a.name.ns == ns!(xml) {
-                        format!("xml {}", a.name.local)
-                    } else if a.name.ns == ns!(xmlns) {
-                        format!("xmlns {}", a.name.local)
-                    } else {
-                        a.name.local.to_string()
-                    };
-                    (name, a.value.as_str())
-                })
+                .map(|a| (attribute_dump_name(&a.name), a.value.as_str()))
                 .collect();
             attrs.sort();
             for (name, value) in attrs {

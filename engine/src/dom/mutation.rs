@@ -16,7 +16,31 @@ fn is_parent_kind(data: &NodeData) -> bool {
     )
 }
 
+/// What a DocumentFragment would put into a document (step 6 of "ensure pre-insertion
+/// validity" and of "replace").
+enum FragmentShape {
+    /// More than one element child, or a Text child: never allowed in a document.
+    Invalid,
+    OneElement,
+    NoElement,
+}
+
 impl Document {
+    fn fragment_shape(&self, fragment: NodeId) -> FragmentShape {
+        let elements = self
+            .children(fragment)
+            .filter(|c| self.is_element(*c))
+            .count();
+        let has_text = self
+            .children(fragment)
+            .any(|c| matches!(self.data(c), NodeData::Text(_)));
+        match elements {
+            _ if has_text || elements > 1 => FragmentShape::Invalid,
+            1 => FragmentShape::OneElement,
+            _ => FragmentShape::NoElement,
+        }
+    }
+
     fn is_element(&self, n: NodeId) -> bool {
         matches!(self.data(n), NodeData::Element(_))
     }
@@ -81,16 +105,13 @@ impl Document {
         let doctype_follows =
             child.is_some_and(|c| self.following_siblings(c).any(|s| self.is_doctype(s)));
         let bad = match self.data(node) {
-            NodeData::DocumentFragment => {
-                let elements = self.children(node).filter(|c| self.is_element(*c)).count();
-                let has_text = self
-                    .children(node)
-                    .any(|c| matches!(self.data(c), NodeData::Text(_)));
-                elements > 1
-                    || has_text
-                    || (elements == 1
-                        && (parent_has_element || child_is_doctype || doctype_follows))
-            }
+            NodeData::DocumentFragment => match self.fragment_shape(node) {
+                FragmentShape::Invalid => true,
+                FragmentShape::OneElement => {
+                    parent_has_element || child_is_doctype || doctype_follows
+                }
+                FragmentShape::NoElement => false,
+            },
             NodeData::Element(_) => parent_has_element || child_is_doctype || doctype_follows,
             NodeData::Doctype { .. } => {
                 let parent_has_doctype = self.children(parent).any(|c| self.is_doctype(c));
@@ -235,15 +256,11 @@ impl Document {
                 .any(|c| c != child && self.is_element(c));
             let doctype_follows = self.following_siblings(child).any(|s| self.is_doctype(s));
             let bad = match self.data(node) {
-                NodeData::DocumentFragment => {
-                    let elements = self.children(node).filter(|c| self.is_element(*c)).count();
-                    let has_text = self
-                        .children(node)
-                        .any(|c| matches!(self.data(c), NodeData::Text(_)));
-                    elements > 1
-                        || has_text
-                        || (elements == 1 && (other_element || doctype_follows))
-                }
+                NodeData::DocumentFragment => match self.fragment_shape(node) {
+                    FragmentShape::Invalid => true,
+                    FragmentShape::OneElement => other_element || doctype_follows,
+                    FragmentShape::NoElement => false,
+                },
                 NodeData::Element(_) => other_element || doctype_follows,
                 NodeData::Doctype { .. } => {
                     self.children(parent)

@@ -213,6 +213,18 @@ impl<'a> DomElement<'a> {
         id.map(|id| DomElement { doc: self.doc, id })
     }
 
+    /// The nearest sibling element in the direction `step` goes.
+    fn sibling_element(&self, step: fn(&Document, NodeId) -> Option<NodeId>) -> Option<Self> {
+        let mut n = step(self.doc, self.id);
+        while let Some(id) = n {
+            if self.doc.data(id).element().is_some() {
+                return self.element_at(Some(id));
+            }
+            n = step(self.doc, id);
+        }
+        None
+    }
+
     fn is_html(&self, names: &[&str]) -> bool {
         let e = self.data();
         e.name.ns == ns!(html) && names.contains(&&*e.name.local)
@@ -247,25 +259,11 @@ impl selectors::Element for DomElement<'_> {
     }
 
     fn prev_sibling_element(&self) -> Option<Self> {
-        let mut n = self.doc.prev_sibling(self.id);
-        while let Some(id) = n {
-            if self.doc.data(id).element().is_some() {
-                return self.element_at(Some(id));
-            }
-            n = self.doc.prev_sibling(id);
-        }
-        None
+        self.sibling_element(Document::prev_sibling)
     }
 
     fn next_sibling_element(&self) -> Option<Self> {
-        let mut n = self.doc.next_sibling(self.id);
-        while let Some(id) = n {
-            if self.doc.data(id).element().is_some() {
-                return self.element_at(Some(id));
-            }
-            n = self.doc.next_sibling(id);
-        }
-        None
+        self.sibling_element(Document::next_sibling)
     }
 
     fn first_element_child(&self) -> Option<Self> {
