@@ -9,6 +9,7 @@ const {
   op_dom_set_text_content, op_dom_replace_data, op_dom_serialize, op_dom_set_inner_html,
   op_dom_element_by_id, op_dom_document_part, op_dom_clone, op_dom_template_content,
   op_dom_contains, op_dom_register_tags, op_dom_interface, op_dom_create_element_ns,
+  op_dom_collect, op_dom_wants_gc,
 } = ops;
 
 const DOM_ERROR_NAMES = [null, "HierarchyRequestError", "NotFoundError", "IndexSizeError",
@@ -62,14 +63,18 @@ function pinWrapper(obj) {
 // for every node (measured on the dom-mutate workload).
 let wrappersSinceSweep = 0;
 let wrappersAfterSweep = 1024;
+// Also frees the DOM nodes no live wrapper (and nothing else) reaches any more
+// (engine/src/dom/garbage.rs).
 function sweepWrappers() {
-  let live = 0;
+  const collect = op_dom_wants_gc();
+  const held = [];
   for (const key in wrappers) {
     if (wrappers[key].deref() === undefined) delete wrappers[key];
-    else live++;
+    else if (collect) held.push(Number(key));
   }
-  wrappersAfterSweep = Math.max(1024, live);
+  wrappersAfterSweep = Math.max(1024, collect ? held.length : wrappersAfterSweep * 2);
   wrappersSinceSweep = 0;
+  if (collect) op_dom_collect(held);
 }
 
 function newWrapper(id, Interface) {
@@ -191,7 +196,9 @@ class Node extends EventTarget {
     if (t === 3 || t === 7 || t === 8) op_dom_set_text_content(idOf(this), v === null ? "" : String(v));
   }
   get textContent() { return op_dom_text_content(idOf(this, "this")); }
-  set textContent(v) { op_dom_set_text_content(idOf(this, "this"), v === null ? "" : String(v)); }
+  set textContent(v) {
+    if (op_dom_set_text_content(idOf(this, "this"), v === null ? "" : toDOMString(v))) sweepWrappers();
+  }
   get parentNode() { return wrapNode(op_dom_link(idOf(this, "this"), 0)); }
   get parentElement() {
     const p = op_dom_link(idOf(this, "this"), 0);
@@ -202,8 +209,9 @@ class Node extends EventTarget {
   get previousSibling() { return wrapNode(op_dom_link(idOf(this, "this"), 3)); }
   get nextSibling() { return wrapNode(op_dom_link(idOf(this, "this"), 4)); }
   get childNodes() {
-    const id = idOf(this, "this");
-    return liveList(this, "childNodes", NodeList, () => childIds(id).map(wrapNode));
+    idOf(this, "this");
+    const owner = this; // the list keeps its node alive (garbage.rs)
+    return liveList(this, "childNodes", NodeList, () => childIds(idOf(owner)).map(wrapNode));
   }
   hasChildNodes() { return op_dom_link(idOf(this, "this"), 1) >= 0; }
   get ownerDocument() { return this.nodeType === 9 ? null : wrapNode(0); }
@@ -247,8 +255,9 @@ for (const [name, value] of NODE_TYPES) {
 // ParentNode / ChildNode mixins (DOM § 4.2.6, § 4.2.8).
 const parentNodeMixin = {
   get children() {
-    const id = idOf(this, "this");
-    return liveList(this, "children", HTMLCollection, () => childIds(id).filter((c) => op_dom_node_type(c) === 1).map(wrapNode));
+    idOf(this, "this");
+    const owner = this;
+    return liveList(this, "children", HTMLCollection, () => childIds(idOf(owner)).filter((c) => op_dom_node_type(c) === 1).map(wrapNode));
   },
   get firstElementChild() { return this.children[0] ?? null; },
   get lastElementChild() { const c = this.children; return c[c.length - 1] ?? null; },
@@ -364,7 +373,9 @@ class Element extends Node {
     return has;
   }
   get innerHTML() { return op_dom_serialize(idOf(this, "this"), false); }
-  set innerHTML(v) { op_dom_set_inner_html(idOf(this, "this"), v === null ? "" : String(v)); }
+  set innerHTML(v) {
+    if (op_dom_set_inner_html(idOf(this, "this"), v === null ? "" : toDOMString(v))) sweepWrappers();
+  }
   get outerHTML() { return op_dom_serialize(idOf(this, "this"), true); }
   set outerHTML(v) {
     const id = idOf(this, "this");

@@ -49,14 +49,16 @@ mixin(DocumentFragment, queryMixin);
 
 const collectionMixin = {
   getElementsByTagName(qualifiedName) {
-    const id = idOf(this, "this");
+    idOf(this, "this");
+    const owner = this;
     const name = toDOMString(qualifiedName);
-    return liveList(this, `tag:${name}`, HTMLCollection, () => op_dom_collection(id, 0, name).map(wrapNode));
+    return liveList(this, `tag:${name}`, HTMLCollection, () => op_dom_collection(idOf(owner), 0, name).map(wrapNode));
   },
   getElementsByClassName(classNames) {
-    const id = idOf(this, "this");
+    idOf(this, "this");
+    const owner = this;
     const names = toDOMString(classNames);
-    return liveList(this, `class:${names}`, HTMLCollection, () => op_dom_collection(id, 1, names).map(wrapNode));
+    return liveList(this, `class:${names}`, HTMLCollection, () => op_dom_collection(idOf(owner), 1, names).map(wrapNode));
   },
 };
 mixin(Element, collectionMixin);

@@ -33,6 +33,7 @@ function prepareConnectedScripts() {
     if (kind !== "classic" || el.hasAttribute("nomodule")) continue;
     const src = el.getAttribute("src");
     if (src !== null) {
+      pinWrapper(el); // the task refers to it by id until it has run
       if (!op_dom_queue_script(id, src)) reportException(new DOMException(`cannot load ${src}`, "NetworkError"));
       continue;
     }

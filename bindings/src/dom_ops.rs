@@ -222,8 +222,11 @@ pub fn op_dom_text_content(state: &mut OpState, id: u32) -> Option<String> {
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_text_content(state: &mut OpState, id: u32, #[string] value: &str) {
-    doc(state).borrow_mut().set_text_content(NodeId(id), value);
+pub fn op_dom_set_text_content(state: &mut OpState, id: u32, #[string] value: &str) -> bool {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    d.set_text_content(NodeId(id), value);
+    d.wants_gc()
 }
 
 /// CharacterData "replace data"; offsets in UTF-16 code units.
@@ -259,8 +262,11 @@ pub fn op_dom_serialize(state: &mut OpState, id: u32, outer: bool) -> String {
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_inner_html(state: &mut OpState, id: u32, #[string] html: &str) {
-    doc(state).borrow_mut().set_inner_html(NodeId(id), html);
+pub fn op_dom_set_inner_html(state: &mut OpState, id: u32, #[string] html: &str) -> bool {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    d.set_inner_html(NodeId(id), html);
+    d.wants_gc()
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
@@ -568,4 +574,19 @@ pub fn op_dom_queue_script(state: &mut OpState, script: u32, #[string] src: &str
         .borrow_mut()
         .queue_task(task);
     true
+}
+
+/// Frees the nodes nothing reaches (see engine/src/dom/garbage.rs); `held` are the
+/// ids script holds live wrappers for. Returns how many were freed.
+#[op2]
+pub fn op_dom_collect(state: &mut OpState, #[serde] held: Vec<u32>) -> u32 {
+    let held: Vec<NodeId> = held.into_iter().map(NodeId).collect();
+    doc(state).borrow_mut().collect_garbage(&held) as u32
+}
+
+/// Whether enough nodes were created since the last collection to run one.
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_dom_wants_gc(state: &mut OpState) -> bool {
+    doc(state).borrow().wants_gc()
 }

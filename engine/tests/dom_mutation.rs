@@ -398,3 +398,63 @@ fn equal_nodes_and_collections() {
     assert!(doc.elements_by_class_name(Document::ROOT, "  ").is_empty());
     assert_eq!(doc.elements_by_tag_name(Document::ROOT, "*").len(), 7);
 }
+
+#[test]
+fn garbage_collection_frees_only_unreachable_nodes() {
+    let mut parsed =
+        parse_html_document("<body><p id=keep>in tree</p><template><i>c</i></template></body>");
+    let doc = &mut parsed.document;
+    let body = doc.elements_by_tag_name(Document::ROOT, "body")[0];
+    // A detached subtree held by script (through its leaf), and one nobody holds.
+    let held_root = element(doc, "div");
+    let held_leaf = text(doc, "held");
+    doc.append_child(held_root, held_leaf).unwrap();
+    let lost = element(doc, "div");
+    let lost_child = text(doc, "lost");
+    doc.append_child(lost, lost_child).unwrap();
+    // A node removed from the tree and not held.
+    let removed = doc.element_by_id(Document::ROOT, "keep").unwrap();
+    let removed_text = doc.first_child(removed).unwrap();
+    doc.pre_remove(removed, body).unwrap();
+    let before = doc.live_nodes();
+    let freed = doc.collect_garbage(&[held_leaf]);
+    assert_eq!(freed, 4, "lost, its text, the removed <p> and its text");
+    assert_eq!(doc.live_nodes(), before - 4);
+    assert_eq!(
+        doc.parent(held_leaf),
+        Some(held_root),
+        "a held tree is kept whole"
+    );
+    assert_eq!(
+        serialize_children(doc, body),
+        "<template><i>c</i></template>",
+        "template contents kept"
+    );
+    // Freed slots are reused.
+    let reused = text(doc, "new");
+    assert!([lost, lost_child, removed, removed_text].contains(&reused));
+    assert_eq!(
+        doc.collect_garbage(&[held_leaf, reused]),
+        0,
+        "nothing more to free"
+    );
+}
+
+#[test]
+fn nothing_is_freed_while_a_page_parser_is_active() {
+    use roundabout_engine::dom::PageParser;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let doc = Rc::new(RefCell::new(Document::new()));
+    let mut parser = PageParser::new(doc.clone(), "<p>a</p><script>x</script><p>b</p>");
+    assert!(parser.resume().is_some());
+    let lone = element(&mut doc.borrow_mut(), "div");
+    assert_eq!(doc.borrow_mut().collect_garbage(&[]), 0);
+    assert!(parser.resume().is_none());
+    assert_eq!(
+        doc.borrow_mut().collect_garbage(&[]),
+        1,
+        "the lone div, once parsing is over"
+    );
+    let _ = lone;
+}

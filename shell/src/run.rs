@@ -185,6 +185,11 @@ impl Page {
         dump_dom(&self.document.borrow())
     }
 
+    /// Nodes the document's arena holds (freed ones excluded).
+    pub fn live_node_count(&self) -> usize {
+        self.document.borrow().live_nodes()
+    }
+
     /// Errors reported so far (uncaught, stopped scripts).
     pub fn errors(&self) -> ErrorCounts {
         self.state.borrow().errors

@@ -4,6 +4,7 @@
 
 pub mod dump;
 pub mod error;
+pub mod garbage;
 pub mod inner_html;
 pub mod mutation;
 pub mod mutation_record;

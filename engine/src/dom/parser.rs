@@ -310,6 +310,7 @@ pub struct PageParser {
 
 impl PageParser {
     pub fn new(doc: Rc<RefCell<Document>>, html: &str) -> Self {
+        doc.borrow_mut().parser_active = true;
         let builder = TreeBuilder::new(DomBuilder::into_document(doc), TreeBuilderOpts::default());
         let tokenizer = Tokenizer::new(builder, TokenizerOpts::default());
         let input = BufferQueue::default();
@@ -336,12 +337,25 @@ impl PageParser {
                 TokenizerResult::Done => break,
             }
         }
-        self.tokenizer.end();
-        self.done = true;
+        self.finish();
         None
+    }
+
+    fn finish(&mut self) {
+        if !self.done {
+            self.tokenizer.end();
+            self.done = true;
+            self.tokenizer.sink.sink.doc.borrow_mut().parser_active = false;
+        }
     }
 
     pub fn is_done(&self) -> bool {
         self.done
+    }
+}
+
+impl Drop for PageParser {
+    fn drop(&mut self) {
+        self.finish();
     }
 }

@@ -8,6 +8,15 @@ use super::node::{Node, NodeData, NodeId};
 #[derive(Clone, Debug)]
 pub struct Document {
     nodes: Vec<Node>,
+    /// Slots freed by `collect_garbage`, reused by `create`.
+    free: Vec<NodeId>,
+    /// While a page parser works on this document it holds node ids of its own (the
+    /// stack of open elements), so nothing may be freed.
+    pub parser_active: bool,
+    /// Nodes created since the last collection, and the live count after it: a
+    /// collection is due when the first exceeds the second (amortized O(1)).
+    pub(super) created_since_gc: usize,
+    pub(super) live_after_gc: usize,
     pub quirks_mode: html5ever::tree_builder::QuirksMode,
     /// Whether mutation records are collected (something observes this document).
     pub recording_mutations: bool,
@@ -33,6 +42,10 @@ impl Document {
     pub fn new() -> Self {
         Document {
             nodes: vec![Node::new(NodeData::Document)],
+            free: Vec::new(),
+            parser_active: false,
+            created_since_gc: 0,
+            live_after_gc: 0,
             quirks_mode: html5ever::tree_builder::QuirksMode::NoQuirks,
             recording_mutations: false,
             mutation_records: Vec::new(),
@@ -43,9 +56,34 @@ impl Document {
 
     /// Creates a node that is not in any tree yet.
     pub fn create(&mut self, data: NodeData) -> NodeId {
+        self.created_since_gc += 1;
+        if let Some(id) = self.free.pop() {
+            self.nodes[id.index()] = Node::new(data);
+            return id;
+        }
         let id = NodeId(u32::try_from(self.nodes.len()).expect("fewer than 2^32 nodes"));
         self.nodes.push(Node::new(data));
         id
+    }
+
+    pub(super) fn free_slots(&self) -> &[NodeId] {
+        &self.free
+    }
+
+    /// Frees an unreachable slot (its links are dropped; nothing links to it).
+    pub(super) fn release(&mut self, id: NodeId) {
+        self.nodes[id.index()] = Node::new(NodeData::Comment(String::new()));
+        self.free.push(id);
+    }
+
+    /// Whether enough nodes were created since the last collection to run one.
+    pub fn wants_gc(&self) -> bool {
+        !self.parser_active && self.created_since_gc > self.live_after_gc.max(10_000)
+    }
+
+    /// Number of arena slots in use (for memory tests).
+    pub fn live_nodes(&self) -> usize {
+        self.nodes.len() - self.free.len()
     }
 
     pub fn node(&self, id: NodeId) -> &Node {
@@ -60,6 +98,7 @@ impl Document {
         &mut self.nodes[id.index()].data
     }
 
+    /// The arena's size (the bound on valid ids), free slots included.
     pub fn len(&self) -> usize {
         self.nodes.len()
     }
