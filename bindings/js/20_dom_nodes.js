@@ -515,6 +515,14 @@ class Document extends Node {
     }
     return wrapNode(r);
   }
+  // document.write needs a script-inserted input stream in the parser; Roundabout
+  // does not have one, so it says so instead of doing something else.
+  write() {
+    throw new DOMException("document.write() is not supported by Roundabout; build the DOM with createElement/append or innerHTML instead.", "NotSupportedError");
+  }
+  writeln() {
+    throw new DOMException("document.writeln() is not supported by Roundabout; build the DOM with createElement/append or innerHTML instead.", "NotSupportedError");
+  }
   get URL() { return documentURL; }
   get documentURI() { return documentURL; }
   createTextNode(data) { return newWrapper(op_dom_create(1, toDOMString(data)), Text); }

@@ -76,6 +76,10 @@ pub struct RunArgs {
     /// `src` paths starting with `/` resolve here, as under a web server's root.
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+    /// Another folder the page's scripts may be loaded from (repeatable); give
+    /// `src` a path that leads there (e.g. `../lib/x.js`).
+    #[arg(long, value_name = "DIR")]
+    pub allow_read: Vec<PathBuf>,
     /// After quiescence, evaluate EXPR in the page and print its value.
     #[arg(long, value_name = "EXPR")]
     pub eval: Option<String>,
@@ -108,6 +112,12 @@ fn run(args: RunArgs) -> u8 {
         Some(root) => PageSource::load_with_root(&args.file, root),
         None => PageSource::load(&args.file),
     };
+    let loaded = loaded.and_then(|mut page| {
+        for dir in &args.allow_read {
+            page.allow_read(dir)?;
+        }
+        Ok(page)
+    });
     let page = match loaded {
         Ok(p) => p,
         Err(e) => {

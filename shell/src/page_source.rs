@@ -18,6 +18,8 @@ pub struct PageSource {
     pub root: PathBuf,
     /// The page's own directory (canonical): relative `src`s resolve here.
     pub dir: PathBuf,
+    /// More folders the page may read from (`--allow-read`), canonical.
+    pub allowed: Vec<PathBuf>,
     pub kind: PageKind,
     pub text: String,
 }
@@ -77,9 +79,18 @@ impl PageSource {
             display_name: shown,
             root: dir.clone(),
             dir,
+            allowed: Vec::new(),
             kind,
             text,
         })
+    }
+
+    /// Adds a folder the page may read from (`--allow-read DIR`).
+    pub fn allow_read(&mut self, dir: &Path) -> Result<(), LoadError> {
+        let shown = dir.display().to_string();
+        let dir = dir.canonicalize().map_err(|e| LoadError::Io(shown, e))?;
+        self.allowed.push(dir);
+        Ok(())
     }
 
     /// Like `load`, with `root` as the folder the page may read from (it must contain
@@ -112,6 +123,7 @@ impl PageSource {
             display_name: "inline.html".into(),
             root: dir.clone(),
             dir,
+            allowed: Vec::new(),
             kind: PageKind::Html,
             text: html.to_string(),
         })
@@ -145,6 +157,7 @@ impl PageSource {
             display_name: self.display_name.clone(),
             root: self.root.clone(),
             dir: self.dir.clone(),
+            allowed: self.allowed.clone(),
             kind: self.kind,
             text: String::new(),
         }
@@ -164,7 +177,9 @@ impl PageSource {
         let canonical = candidate
             .canonicalize()
             .map_err(|_| format!("{src}: no such file"))?;
-        if !canonical.starts_with(&self.root) {
+        if !canonical.starts_with(&self.root)
+            && !self.allowed.iter().any(|a| canonical.starts_with(a))
+        {
             return Err(format!(
                 "{src}: outside the folder the page may read; refused"
             ));
