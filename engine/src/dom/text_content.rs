@@ -70,56 +70,89 @@ impl Document {
 
     /// DOM "clone a node" within this document (`cloneNode(deep)`).
     pub fn clone_node(&mut self, node: NodeId, deep: bool) -> NodeId {
-        let mut data = self.data(node).clone();
-        if let NodeData::Element(e) = &mut data {
-            if let Some(contents) = e.template_contents {
-                e.template_contents = Some(if deep {
-                    self.clone_node(contents, true)
-                } else {
-                    self.create(NodeData::DocumentFragment)
-                });
-            }
-        }
-        let copy = self.create(data);
-        // HTML's cloning steps for script elements copy "already started".
-        if self.scripts_started.contains(&node) {
-            self.scripts_started.insert(copy);
-        }
-        if deep {
-            let children: Vec<NodeId> = self.children(node).collect();
-            for c in children {
-                let cc = self.clone_node(c, true);
-                self.link(copy, cc, None);
-            }
-        }
-        copy
+        let mut copied = Vec::new();
+        copy_out(self, node, deep, &mut copied, None, None);
+        self.copy_in(copied)
     }
 
     /// Copies `node` (and, if `deep`, its descendants) from `src` into this arena:
     /// the "clone a node" steps minus the document's own data. The copy has no parent.
     pub fn import_node(&mut self, src: &Document, node: NodeId, deep: bool) -> NodeId {
-        let mut data = src.data(node).clone();
-        if let NodeData::Element(e) = &mut data {
-            // HTML's cloning steps for template: contents are copied only when deep.
-            if let Some(contents) = e.template_contents {
-                e.template_contents = Some(if deep {
-                    self.import_node(src, contents, true)
-                } else {
-                    self.create(NodeData::DocumentFragment)
-                });
+        let mut copied = Vec::new();
+        copy_out(src, node, deep, &mut copied, None, None);
+        self.copy_in(copied)
+    }
+
+    /// Creates the nodes `copy_out` collected (in tree order) and links them.
+    fn copy_in(&mut self, copied: Vec<Copied>) -> NodeId {
+        let mut ids: Vec<NodeId> = Vec::with_capacity(copied.len());
+        for c in copied {
+            let id = self.create(c.data);
+            if c.started {
+                self.scripts_started.insert(id);
             }
+            if let Some(p) = c.parent {
+                self.link(ids[p], id, None);
+            }
+            if let Some(t) = c.contents_of {
+                if let NodeData::Element(e) = self.data_mut(ids[t]) {
+                    e.template_contents = Some(id);
+                }
+            }
+            ids.push(id);
         }
-        let copy = self.create(data);
-        if src.scripts_started.contains(&node) {
-            self.scripts_started.insert(copy);
-        }
+        ids[0]
+    }
+}
+
+/// One node of a subtree being copied: its data, the index of its parent among the
+/// copied nodes, or of the template whose contents it is.
+struct Copied {
+    data: NodeData,
+    parent: Option<usize>,
+    contents_of: Option<usize>,
+    /// HTML's cloning steps for script elements copy "already started".
+    started: bool,
+}
+
+/// Collects `node` (and, if `deep`, its descendants) in tree order. A template's
+/// contents are copied only when deep (HTML's cloning steps for template); otherwise
+/// the copy gets a new empty contents fragment.
+fn copy_out(
+    src: &Document,
+    node: NodeId,
+    deep: bool,
+    out: &mut Vec<Copied>,
+    parent: Option<usize>,
+    contents_of: Option<usize>,
+) {
+    let mut data = src.data(node).clone();
+    let contents = match &mut data {
+        NodeData::Element(e) => e.template_contents.take(),
+        _ => None,
+    };
+    let me = out.len();
+    out.push(Copied {
+        data,
+        parent,
+        contents_of,
+        started: src.scripts_started.contains(&node),
+    });
+    if let Some(c) = contents {
         if deep {
-            let children: Vec<NodeId> = src.children(node).collect();
-            for c in children {
-                let cc = self.import_node(src, c, true);
-                self.link(copy, cc, None);
-            }
+            copy_out(src, c, true, out, None, Some(me));
+        } else {
+            out.push(Copied {
+                data: NodeData::DocumentFragment,
+                parent: None,
+                contents_of: Some(me),
+                started: false,
+            });
         }
-        copy
+    }
+    if deep {
+        for child in src.children(node) {
+            copy_out(src, child, true, out, Some(me), None);
+        }
     }
 }
