@@ -230,6 +230,23 @@ fn hostile_values_and_blocking_calls_are_contained() {
 }
 
 #[test]
+fn dom_methods_called_on_the_wrong_node_throw_instead_of_crashing() {
+    assert_run(
+        &["run", "hostile-dom.js"],
+        0,
+        &[
+            "setAttribute on Text: TypeError",
+            "appendData on element: TypeError",
+            "innerHTML on Text ignored: 0",
+            "splitText on element: IndexSizeError",
+            "fake this: TypeError",
+            "still alive",
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn page_code_cannot_reach_deno_or_ops() {
     assert_run(
         &["run", "hidden-internals.js"],

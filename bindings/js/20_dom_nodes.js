@@ -22,6 +22,7 @@ function check(code, what) {
     prepareConnectedScripts();
     return;
   }
+  if (code === 8) throw new TypeError(`Failed to execute '${what}': Illegal invocation`);
   if (code !== 0) {
     const name = DOM_ERROR_NAMES[code];
     throw new DOMException(`Failed to execute '${what}': ${name}`, name);

@@ -35,6 +35,7 @@ fn error_code(r: Result<impl Sized, DomError>) -> u32 {
         Err(DomError::Namespace) => 5,
         Err(DomError::InUseAttribute) => 6,
         Err(DomError::NotSupported) => 7,
+        Err(DomError::WrongInterface) => 8,
     }
 }
 

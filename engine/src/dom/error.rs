@@ -11,6 +11,9 @@ pub enum DomError {
     Namespace,
     InUseAttribute,
     NotSupported,
+    /// The node does not implement the interface the operation belongs to (script
+    /// called a method with a foreign `this`): a TypeError in JS, not a DOMException.
+    WrongInterface,
 }
 
 impl DomError {
@@ -24,6 +27,7 @@ impl DomError {
             DomError::Namespace => "NamespaceError",
             DomError::InUseAttribute => "InUseAttributeError",
             DomError::NotSupported => "NotSupportedError",
+            DomError::WrongInterface => "TypeError",
         }
     }
 }

@@ -11,7 +11,8 @@ impl Document {
     pub fn set_inner_html(&mut self, node: NodeId, html: &str) {
         let target = match self.data(node) {
             NodeData::Element(e) => e.template_contents.unwrap_or(node),
-            _ => node,
+            NodeData::Document | NodeData::DocumentFragment => node,
+            _ => return, // innerHTML lives on elements (and fragments, via shadow roots)
         };
         let fragment = self.parse_fragment_into(node, html);
         self.replace_all(Some(fragment), target);

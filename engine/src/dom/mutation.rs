@@ -326,10 +326,10 @@ impl Document {
         }
     }
 
-    fn element_attrs_mut(&mut self, element: NodeId) -> &mut Vec<Attribute> {
+    fn element_attrs_mut(&mut self, element: NodeId) -> Result<&mut Vec<Attribute>, DomError> {
         match self.data_mut(element) {
-            NodeData::Element(e) => &mut e.attrs,
-            other => panic!("attributes of a non-element: {other:?}"),
+            NodeData::Element(e) => Ok(&mut e.attrs),
+            _ => Err(DomError::WrongInterface),
         }
     }
 
@@ -382,6 +382,7 @@ impl Document {
         qualified_name: &str,
         value: &str,
     ) -> Result<(), DomError> {
+        self.element_attrs_mut(element)?;
         if !is_valid_attribute_local_name(qualified_name) {
             return Err(DomError::InvalidCharacter); // step 1
         }
@@ -394,7 +395,7 @@ impl Document {
             None => {
                 let qname = QualName::new(None, ns!(), LocalName::from(name.as_str()));
                 self.queue_attribute_record(element, &qname, None);
-                self.element_attrs_mut(element).push(Attribute {
+                self.element_attrs_mut(element)?.push(Attribute {
                     name: qname,
                     value: value.to_string(),
                 });
@@ -412,7 +413,9 @@ impl Document {
             (a.name.clone(), a.value.clone())
         };
         self.queue_attribute_record(element, &name, Some(old));
-        self.element_attrs_mut(element)[index].value = value.to_string();
+        if let Ok(attrs) = self.element_attrs_mut(element) {
+            attrs[index].value = value.to_string();
+        }
     }
 
     /// `Element.removeAttribute(qualifiedName)`: "remove an attribute by name".
@@ -423,7 +426,9 @@ impl Document {
             (a.name.clone(), a.value.clone())
         };
         self.queue_attribute_record(element, &name, Some(old));
-        Some(self.element_attrs_mut(element).remove(i))
+        self.element_attrs_mut(element)
+            .ok()
+            .map(|attrs| attrs.remove(i))
     }
 
     /// `Element.setAttributeNS(namespace, qualifiedName, value)`.
@@ -434,6 +439,7 @@ impl Document {
         qualified_name: &str,
         value: &str,
     ) -> Result<(), DomError> {
+        self.element_attrs_mut(element)?;
         let name = validate_and_extract(namespace, qualified_name)?;
         let existing = self
             .attrs(element)
@@ -443,7 +449,7 @@ impl Document {
             Some(i) => self.change_attribute(element, i, value),
             None => {
                 self.queue_attribute_record(element, &name, None);
-                self.element_attrs_mut(element).push(Attribute {
+                self.element_attrs_mut(element)?.push(Attribute {
                     name,
                     value: value.to_string(),
                 });
