@@ -169,60 +169,55 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicBool, Ordering};
 
-    #[test]
-    fn interrupts_a_callback_that_runs_too_long() {
-        let stop = Arc::new(AtomicBool::new(false));
-        let s = stop.clone();
-        let dog = Watchdog::new(Duration::from_millis(20), move || {
-            s.store(true, Ordering::SeqCst)
+    /// A watchdog whose interrupt sets the returned flag.
+    fn flagging_dog(limit_ms: u64) -> (Watchdog, Arc<AtomicBool>) {
+        let flag = Arc::new(AtomicBool::new(false));
+        let f = flag.clone();
+        let dog = Watchdog::new(Duration::from_millis(limit_ms), move || {
+            f.store(true, Ordering::SeqCst)
         })
         .unwrap();
-        let guard = dog.arm();
+        (dog, flag)
+    }
+
+    /// Busy-waits (like a runaway script) until the flag is set; returns how long.
+    fn spin_until(flag: &AtomicBool) -> Duration {
         let t0 = Instant::now();
-        while !stop.load(Ordering::SeqCst) {
+        while !flag.load(Ordering::SeqCst) {
             assert!(
                 t0.elapsed() < Duration::from_secs(5),
                 "watchdog never fired"
             );
             std::hint::spin_loop();
         }
+        t0.elapsed()
+    }
+
+    #[test]
+    fn interrupts_a_callback_that_runs_too_long() {
+        let (dog, stop) = flagging_dog(20);
+        let guard = dog.arm();
+        let waited = spin_until(&stop);
         assert!(guard.fired());
-        assert!(t0.elapsed() >= Duration::from_millis(20));
+        assert!(waited >= Duration::from_millis(20));
     }
 
     #[test]
     fn fires_for_a_long_callback_after_many_quick_ones() {
-        let stop = Arc::new(AtomicBool::new(false));
-        let s = stop.clone();
-        let dog = Watchdog::new(Duration::from_millis(40), move || {
-            s.store(true, Ordering::SeqCst)
-        })
-        .unwrap();
+        let (dog, stop) = flagging_dog(40);
         for _ in 0..1000 {
             assert!(!dog.arm().finish());
         }
         std::thread::sleep(Duration::from_millis(60)); // the watchdog goes idle
         let guard = dog.arm();
-        let t0 = Instant::now();
-        while !stop.load(Ordering::SeqCst) {
-            assert!(
-                t0.elapsed() < Duration::from_secs(5),
-                "watchdog never fired"
-            );
-            std::hint::spin_loop();
-        }
-        assert!(t0.elapsed() >= Duration::from_millis(35));
+        let waited = spin_until(&stop);
+        assert!(waited >= Duration::from_millis(35));
         assert!(guard.finish());
     }
 
     #[test]
     fn a_quick_callback_is_left_alone() {
-        let hit = Arc::new(AtomicBool::new(false));
-        let h = hit.clone();
-        let dog = Watchdog::new(Duration::from_millis(30), move || {
-            h.store(true, Ordering::SeqCst)
-        })
-        .unwrap();
+        let (dog, hit) = flagging_dog(30);
         for _ in 0..100 {
             let g = dog.arm();
             assert!(!g.fired());
