@@ -11,7 +11,31 @@ const {
   op_rb_timer_start,
   op_rb_timer_clear,
   op_drain_pending_rejections,
+  op_rb_queue_global_task,
+  op_rb_promise_is_handled,
 } = ops;
+
+// HTML "queue a global task" on one of the engine's task sources
+// (engine/src/task_source.rs, TaskSource::ALL order).
+const TASK_SOURCE = { userInteraction: 0, postedMessage: 1, networking: 2, domManipulation: 3, timer: 4, rendering: 5, idle: 6 };
+const globalTasks = new Map();
+let nextGlobalTaskKey = 1;
+function queueGlobalTask(source, steps) {
+  const key = nextGlobalTaskKey++;
+  globalTasks.set(key, steps);
+  op_rb_queue_global_task(source, key);
+}
+// Called by the host when the task runs (then it runs a microtask checkpoint).
+function runGlobalTask(key) {
+  const steps = globalTasks.get(key);
+  globalTasks.delete(key);
+  if (steps === undefined) return;
+  try {
+    steps();
+  } catch (e) {
+    reportException(e);
+  }
+}
 
 const ObjectDefineProperty = Object.defineProperty;
 const ReflectApply = Reflect.apply;

@@ -34,13 +34,43 @@ function reportException(value) {
 // Returns whether anything was reported (then script ran, and may have queued
 // microtasks the next checkpoint must run).
 function notifyAboutRejectedPromises() {
+  const handledLater = checkOutstandingRejections();
   const rejections = op_drain_pending_rejections();
-  if (rejections === undefined) return false;
+  if (rejections === undefined) return handledLater;
   for (let i = 0; i < rejections.length; i += 3) {
-    reportRejectionImpl(rejections[i], rejections[i + 1]);
+    const promise = rejections[i];
+    reportRejectionImpl(promise, rejections[i + 1]);
+    if (!op_rb_promise_is_handled(promise)) {
+      outstandingRejectedPromises.push({ promise: new WeakRef(promise), reason: rejections[i + 1] });
+    }
   }
-  return rejections.length > 0;
+  return handledLater || rejections.length > 0;
 }
+
+// HTML's "outstanding rejected promises weak set": rejections that were reported
+// unhandled. When one gets a handler later (HostPromiseRejectionTracker's "handle"
+// operation, seen here at the end of the next microtask checkpoint), a task fires
+// `rejectionhandled` at the window.
+const outstandingRejectedPromises = [];
+function checkOutstandingRejections() {
+  if (outstandingRejectedPromises.length === 0) return false;
+  let queued = false;
+  for (let i = outstandingRejectedPromises.length - 1; i >= 0; i--) {
+    const { reason } = outstandingRejectedPromises[i];
+    const promise = outstandingRejectedPromises[i].promise.deref();
+    if (promise !== undefined && !op_rb_promise_is_handled(promise)) continue;
+    outstandingRejectedPromises.splice(i, 1);
+    if (promise === undefined) continue;
+    queued = true;
+    queueGlobalTask(TASK_SOURCE.domManipulation, () => {
+      firePromiseRejectionHandled(promise, reason);
+    });
+  }
+  return queued;
+}
+
+// Until the event layer (23_error_events.js) replaces it.
+let firePromiseRejectionHandled = (_promise, _reason) => {};
 
 defineMethods(globalThis, {
   // HTML § 8.1.4.7: reportError(e) reports e as if it were uncaught.

@@ -150,10 +150,12 @@ function eventParent(target, event) {
 }
 
 // DOM § 2.9 "dispatch", as a generator yielding after each listener call.
-function* dispatchSteps(event, target) {
+// `targetOverride`: DOM's "legacy target override flag" (HTML fires `load` and
+// `pageshow` at the window with event.target the document).
+function* dispatchSteps(event, target, targetOverride = target) {
   const s = eventState.get(event);
   s.dispatching = true;
-  s.target = target;
+  s.target = targetOverride;
   const path = [];
   for (let t = target; t !== null; t = eventParent(t, event)) path.push(t);
   s.path = path;
@@ -180,6 +182,7 @@ function* dispatchSteps(event, target) {
 function* invokeListeners(target, event, s, phase) {
   if (s.stopPropagation) return;
   s.currentTarget = target;
+  ensureContentHandlers(target); // handlers from markup (js/29_event_handler_attributes.js)
   const listeners = [...(listenerLists.get(target) ?? [])];
   for (const l of listeners) {
     if (l.type !== s.type || l.removed) continue;
@@ -206,10 +209,14 @@ function* invokeListeners(target, event, s, phase) {
 // Events the engine fires: a trusted event stepped from Rust (see host.rs).
 let nativeDispatch = null;
 
-function beginNativeEvent(target, type, bubbles, cancelable) {
-  const event = new Event(type, { bubbles, cancelable });
+function beginNativeEvent(target, type, bubbles, cancelable, targetOverride = target) {
+  const init = { bubbles, cancelable };
+  // HTML "fire a page transition event" uses PageTransitionEvent.
+  const event = type === "pageshow" || type === "pagehide"
+    ? new PageTransitionEvent(type, { ...init, persisted: false })
+    : new Event(type, init);
   eventState.get(event).isTrusted = true;
-  nativeDispatch = dispatchSteps(event, target);
+  nativeDispatch = dispatchSteps(event, target, targetOverride);
 }
 
 // Runs the next listener of the native dispatch; false when the dispatch is over.

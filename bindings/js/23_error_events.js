@@ -35,6 +35,17 @@ class PromiseRejectionEvent extends Event {
   get reason() { return this.#reason; }
 }
 
+// HTML § 7.4.6.3 (session history) PageTransitionEvent, for pageshow / pagehide.
+class PageTransitionEvent extends Event {
+  #persisted;
+  constructor(type, init = {}) {
+    super(type, init);
+    this.#persisted = Boolean(init?.persisted);
+  }
+  get persisted() { return this.#persisted; }
+}
+
+exposeInterface(PageTransitionEvent);
 exposeInterface(ErrorEvent);
 exposeInterface(PromiseRejectionEvent);
 
@@ -49,36 +60,63 @@ function handlerSlot(target, name) {
 
 // HTML "the event handler processing algorithm".
 function processHandler(target, name, event) {
-  const callback = handlerSlot(target, name).value;
-  if (typeof callback !== "function") return;
+  const callback = currentHandlerValue(target, name);
+  if (callback === null || (typeof callback !== "function" && typeof callback !== "object")) return;
   const isErrorEventOnWindow = name === "onerror" && target === globalThis && event instanceof ErrorEvent;
   if (isErrorEventOnWindow) {
-    const r = ReflectApply(callback, target, [event.message, event.filename, event.lineno, event.colno, event.error]);
+    const r = callHandler(callback, target, [event.message, event.filename, event.lineno, event.colno, event.error]);
     if (r === true) event.preventDefault();
   } else {
-    const r = ReflectApply(callback, target, [event]);
+    const r = callHandler(callback, target, [event]);
     if (r === false) event.preventDefault();
+  }
+}
+
+// A callback function is called; a callback object's handleEvent is not looked up
+// (event handlers are EventHandlerNonNull, a callback *function* type).
+function callHandler(callback, target, args) {
+  if (typeof callback !== "function") throw new TypeError("The event handler is not a function.");
+  return ReflectApply(callback, target, args);
+}
+
+// HTML "getting the current value of the event handler": compiles an internal raw
+// uncompiled handler (from a content attribute) first (js/29_event_handler_attributes.js).
+function currentHandlerValue(target, name) {
+  const slot = handlerSlot(target, name);
+  if (rawHandlers.has(slot.value)) slot.value = compileRawHandler(target, name, slot.value);
+  return slot.value;
+}
+
+// Sets an event handler's value (a callback, an internal raw uncompiled handler, or
+// null). The listener is added once, at the first non-null value ("activate an event
+// handler"), and keeps its position among the target's listeners from then on;
+// `front` puts it before every listener (handlers from markup, activated lazily).
+function setHandlerValue(target, name, value, front = false) {
+  const slot = handlerSlot(target, name);
+  slot.value = value;
+  if (slot.value !== null && slot.listener === null) {
+    slot.listener = (event) => processHandler(target, name, event);
+    target.addEventListener(name.slice(2), slot.listener);
+    if (front) {
+      const list = listenerLists.get(target);
+      list.unshift(list.pop());
+    }
+  } else if (slot.value === null && slot.listener !== null) {
+    target.removeEventListener(name.slice(2), slot.listener);
+    slot.listener = null;
   }
 }
 
 function defineEventHandlers(proto, names) {
   for (const name of names) {
-    const type = name.slice(2);
     ObjectDefineProperty(proto, name, {
-      get() { return handlerSlot(this, name).value; },
+      get() {
+        ensureContentHandlers(this);
+        return currentHandlerValue(this, name);
+      },
       set(value) {
-        const slot = handlerSlot(this, name);
-        slot.value = typeof value === "function" || (value !== null && typeof value === "object") ? value : null;
-        // The listener is added once, at the first non-null value, and keeps its
-        // position among the target's listeners from then on.
-        if (slot.value !== null && slot.listener === null) {
-          const target = this;
-          slot.listener = (event) => processHandler(target, name, event);
-          this.addEventListener(type, slot.listener);
-        } else if (slot.value === null && slot.listener !== null) {
-          this.removeEventListener(type, slot.listener);
-          slot.listener = null;
-        }
+        ensureContentHandlers(this);
+        setHandlerValue(this, name, typeof value === "function" || (value !== null && typeof value === "object") ? value : null);
       },
       enumerable: true,
       configurable: true,
@@ -129,6 +167,11 @@ function reportExceptionWithEvent(value) {
     inErrorReportingMode = false;
   }
   if (notHandled) op_rb_report_exception(text);
+}
+
+// HTML § 8.1.4.8 HostPromiseRejectionTracker "handle": the queued task's step.
+function fireRejectionHandled(promise, reason) {
+  dispatchTrusted(globalThis, new PromiseRejectionEvent("rejectionhandled", { promise, reason }));
 }
 
 // An unhandled rejection: `unhandledrejection` at the window (cancelable) first.

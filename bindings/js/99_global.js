@@ -18,16 +18,20 @@ defineEventHandlers(Window.prototype, [...GLOBAL_EVENT_HANDLERS, ...WINDOW_EVENT
 // From here on, errors and rejections fire their events before reaching the console.
 reportExceptionImpl = reportExceptionWithEvent;
 reportRejectionImpl = reportRejection;
+firePromiseRejectionHandled = fireRejectionHandled;
 
 const READY_STATES = ["loading", "interactive", "complete"];
 
 // Returned to src/bootstrap.rs; not reachable from page scripts.
 return {
   runTimer,
+  runGlobalTask,
   notifyAboutRejectedPromises,
-  // target: 0 the document, 1 the window.
+  // target: 0 the document, 1 the window, 2 the window with the legacy target
+  // override flag (event.target is the document).
   beginEvent: (target, type, bubbles, cancelable) =>
-    beginNativeEvent(target === 0 ? wrapNode(0) : globalThis, type, bubbles, cancelable),
+    beginNativeEvent(target === 0 ? wrapNode(0) : globalThis, type, bubbles, cancelable,
+      target === 2 ? wrapNode(0) : undefined),
   stepEvent: stepNativeEvent,
   setReadyState: (state) => {
     documentReadyState = READY_STATES[state];

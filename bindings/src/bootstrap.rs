@@ -30,6 +30,9 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "24_abort.js",
     "25_dynamic_scripts.js",
     "26_reflect.js",
+    "27_attributes.js",
+    "28_css_style.js",
+    "29_event_handler_attributes.js",
     "99_global.js",
 );
 
@@ -53,6 +56,7 @@ const HIDDEN_GLOBALS: &[&str] = &[
 /// The functions the host calls into.
 pub struct Hooks {
     pub run_timer: v8::Global<v8::Function>,
+    pub run_global_task: v8::Global<v8::Function>,
     pub notify_about_rejected_promises: v8::Global<v8::Function>,
     pub begin_event: v8::Global<v8::Function>,
     pub step_event: v8::Global<v8::Function>,
@@ -98,6 +102,7 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
     };
     Ok(Hooks {
         run_timer: get("runTimer")?,
+        run_global_task: get("runGlobalTask")?,
         notify_about_rejected_promises: get("notifyAboutRejectedPromises")?,
         begin_event: get("beginEvent")?,
         step_event: get("stepEvent")?,

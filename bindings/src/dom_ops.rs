@@ -140,6 +140,81 @@ pub fn op_dom_attribute_names(state: &mut OpState, id: u32) -> Vec<String> {
     })
 }
 
+/// The element's attributes as flat quadruples: namespace ("" for none), prefix
+/// ("" for none), local name, value.
+#[op2]
+#[serde]
+pub fn op_dom_attributes(state: &mut OpState, id: u32) -> Vec<String> {
+    let d = doc(state);
+    let d = d.borrow();
+    if !valid(&d, id) {
+        return Vec::new();
+    }
+    d.data(NodeId(id)).element().map_or_else(Vec::new, |e| {
+        e.attrs
+            .iter()
+            .flat_map(|a| {
+                [
+                    a.name.ns.to_string(),
+                    a.name.prefix.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+                    a.name.local.to_string(),
+                    a.value.clone(),
+                ]
+            })
+            .collect()
+    })
+}
+
+/// `getAttributeNS(namespace, localName)`; `""` is the null namespace.
+#[op2]
+#[string]
+pub fn op_dom_get_attribute_ns(
+    state: &mut OpState,
+    id: u32,
+    #[string] namespace: &str,
+    #[string] local: &str,
+) -> Option<String> {
+    let d = doc(state);
+    let d = d.borrow();
+    if !valid(&d, id) {
+        return None;
+    }
+    let i = d.attribute_index_by_ns(NodeId(id), namespace, local)?;
+    d.data(NodeId(id))
+        .element()
+        .map(|e| e.attrs[i].value.clone())
+}
+
+#[op2(nofast)]
+pub fn op_dom_set_attribute_ns(
+    state: &mut OpState,
+    id: u32,
+    #[string] namespace: &str,
+    #[string] qualified_name: &str,
+    #[string] value: &str,
+) -> u32 {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    if !valid(&d, id) {
+        return 8;
+    }
+    let ns = (!namespace.is_empty()).then_some(namespace);
+    error_code(d.set_attribute_ns(NodeId(id), ns, qualified_name, value))
+}
+
+/// Whether an attribute was removed.
+#[op2(nofast)]
+pub fn op_dom_remove_attribute_ns(
+    state: &mut OpState,
+    id: u32,
+    #[string] namespace: &str,
+    #[string] local: &str,
+) -> bool {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    valid(&d, id) && d.remove_attribute_ns(NodeId(id), namespace, local).is_some()
+}
+
 /// 0 element (HTML namespace), 1 text, 2 comment, 3 document fragment.
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]

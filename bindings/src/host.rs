@@ -155,6 +155,7 @@ impl JsHost {
         let target = match target {
             EventTargetKind::Document => 0,
             EventTargetKind::Window => 1,
+            EventTargetKind::WindowWithDocumentAsTarget => 2,
         };
         let args = [
             HookArg::U32(target),
@@ -292,6 +293,13 @@ impl JsHost {
         self.clean_up_after_running_script();
     }
 
+    /// Runs the steps of a task JS queued with "queue a global task"
+    /// (`op_rb_queue_global_task`), then cleans up after running script.
+    pub fn run_global_task(&mut self, key: u32) {
+        self.call_hook(|h| &h.run_global_task, &[HookArg::U32(key)]);
+        self.clean_up_after_running_script();
+    }
+
     /// "Clean up after running script": a microtask checkpoint when the JS stack is
     /// empty (it always is when the loop calls in).
     pub fn clean_up_after_running_script(&mut self) {
@@ -398,6 +406,9 @@ enum HookValue {
 pub enum EventTargetKind {
     Document,
     Window,
+    /// The window, with DOM's "legacy target override flag": `event.target` is the
+    /// document (HTML fires `load` and `pageshow` this way).
+    WindowWithDocumentAsTarget,
 }
 
 /// "Uncaught TypeError: boom" followed by "    at file:line:col" frames.

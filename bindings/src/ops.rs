@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use deno_core::{op2, OpState};
-use roundabout_engine::{SharedLoopState, TimerId};
+use deno_core::{op2, v8, OpState};
+use roundabout_engine::{SharedLoopState, Task, TaskSource, TimerId};
 
 use crate::output::{ConsoleLevel, Output};
 
@@ -66,6 +66,33 @@ pub fn op_rb_timer_clear(state: &mut OpState, id: u32) {
         .clear_timer(TimerId(id));
 }
 
+/// HTML "queue a global task": queues a task on `source` (an index into
+/// `TaskSource::ALL`) that calls the bootstrap's `runGlobalTask(key)`; JS keeps the
+/// steps under `key`. False for an unknown source.
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_rb_queue_global_task(state: &mut OpState, source: u32, key: u32) -> bool {
+    let Some(&source) = TaskSource::ALL.get(source as usize) else {
+        return false;
+    };
+    let task = Task::native(source, None, move |h| {
+        if let Some(host) = h.as_any_mut().downcast_mut::<crate::JsHost>() {
+            host.run_global_task(key);
+        }
+    });
+    state
+        .borrow::<SharedLoopState>()
+        .borrow_mut()
+        .queue_task(task);
+    true
+}
+
+/// A promise's [[PromiseIsHandled]] (for HTML's "outstanding rejected promises").
+#[op2(fast)]
+pub fn op_rb_promise_is_handled(promise: v8::Local<v8::Value>) -> bool {
+    v8::Local::<v8::Promise>::try_from(promise).is_ok_and(|p| p.has_handler())
+}
+
 use crate::dom_ops::*;
 
 deno_core::extension!(
@@ -77,6 +104,8 @@ deno_core::extension!(
         op_rb_time_origin,
         op_rb_timer_start,
         op_rb_timer_clear,
+        op_rb_queue_global_task,
+        op_rb_promise_is_handled,
         op_dom_node_type,
         op_dom_link,
         op_dom_name,
@@ -84,6 +113,10 @@ deno_core::extension!(
         op_dom_set_attribute,
         op_dom_remove_attribute,
         op_dom_attribute_names,
+        op_dom_attributes,
+        op_dom_get_attribute_ns,
+        op_dom_set_attribute_ns,
+        op_dom_remove_attribute_ns,
         op_dom_create,
         op_dom_insert,
         op_dom_remove_child,

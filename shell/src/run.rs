@@ -269,9 +269,13 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
     }
     // After the async scripts (same source, FIFO): the load task.
     queue(host, TaskSource::Networking, |h| {
+        // HTML "the end", step 8: readiness "complete", `load` at the window, then
+        // (page showing becomes true) "fire a page transition event" named `pageshow`
+        // with persisted false: bubbles and cancelable, legacy target override.
         queue(h, TaskSource::DomManipulation, |h| {
             h.set_ready_state(2);
-            h.fire_event(EventTargetKind::Window, "load", false, false);
+            h.fire_event(EventTargetKind::WindowWithDocumentAsTarget, "load", false, false);
+            h.fire_event(EventTargetKind::WindowWithDocumentAsTarget, "pageshow", true, true);
         });
     });
 }

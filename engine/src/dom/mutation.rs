@@ -421,6 +421,29 @@ impl Document {
     /// `Element.removeAttribute(qualifiedName)`: "remove an attribute by name".
     pub fn remove_attribute(&mut self, element: NodeId, qualified_name: &str) -> Option<Attribute> {
         let i = self.attribute_index_by_name(element, qualified_name)?;
+        self.remove_attribute_at(element, i)
+    }
+
+    /// DOM "get an attribute by namespace and local name" (`""` is the null namespace).
+    pub fn attribute_index_by_ns(&self, element: NodeId, namespace: &str, local: &str) -> Option<usize> {
+        self.attrs(element)
+            .iter()
+            .position(|a| &*a.name.ns == namespace && &*a.name.local == local)
+    }
+
+    /// `Element.removeAttributeNS(namespace, localName)`.
+    pub fn remove_attribute_ns(
+        &mut self,
+        element: NodeId,
+        namespace: &str,
+        local: &str,
+    ) -> Option<Attribute> {
+        let i = self.attribute_index_by_ns(element, namespace, local)?;
+        self.remove_attribute_at(element, i)
+    }
+
+    /// DOM "remove an attribute": the record carries the old value.
+    fn remove_attribute_at(&mut self, element: NodeId, i: usize) -> Option<Attribute> {
         let (name, old) = {
             let a = &self.attrs(element)[i];
             (a.name.clone(), a.value.clone())
