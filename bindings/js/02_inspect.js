@@ -109,7 +109,9 @@ function stackFrames(e) {
   // Frames inside our own bootstrap are implementation details: leave them out.
   return stack.split("\n")
     .filter((l) => /^\s+at /.test(l) && !l.includes("roundabout:"))
-    .map((l) => "    " + l.trim());
+    // QuickJS's backend tells apart modules compiled under one name (a page's inline
+    // module scripts) with a "#v8x:N" suffix: not part of the file's name.
+    .map((l) => "    " + l.trim().replace(/#v8x:\d+(?=:\d+:\d+)/g, ""));
 }
 
 function ownEntries(v, skipIndices) {

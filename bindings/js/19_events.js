@@ -86,6 +86,8 @@ function flattenOptions(options) {
 class EventTarget {
   constructor() {}
   addEventListener(type, callback, options = {}) {
+    // Called unqualified (`addEventListener(...)` in a script), `this` is the window.
+    if (this === undefined || this === null) return ReflectApply(EventTarget.prototype.addEventListener, globalThis, arguments);
     if (callback === null || callback === undefined) return;
     if (typeof callback !== "function" && typeof callback !== "object") {
       throw new TypeError("Failed to execute 'addEventListener': parameter 2 is not of type 'Object'.");
@@ -102,12 +104,14 @@ class EventTarget {
     if (o.signal !== undefined) addAbortAlgorithm(o.signal, () => removeListener(this, listener));
   }
   removeEventListener(type, callback, options = {}) {
+    if (this === undefined || this === null) return ReflectApply(EventTarget.prototype.removeEventListener, globalThis, arguments);
     const capture = flattenOptions(options).capture;
     const list = listenerLists.get(this);
     const l = list?.find((x) => x.type === String(type) && x.callback === callback && x.capture === capture);
     if (l) removeListener(this, l);
   }
   dispatchEvent(event) {
+    if (this === undefined || this === null) return ReflectApply(EventTarget.prototype.dispatchEvent, globalThis, [event]);
     const s = eventState.get(event);
     if (s === undefined) throw new TypeError("Failed to execute 'dispatchEvent': parameter 1 is not of type 'Event'.");
     if (s.dispatching || !s.initialized) {

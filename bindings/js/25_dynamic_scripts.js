@@ -3,7 +3,7 @@
 // insertion; a `src` one is async by default and runs in a networking task of its
 // own. Scripts from innerHTML or the parser never come here (already started).
 
-const { op_dom_take_scripts, op_dom_queue_script } = ops;
+const { op_dom_take_scripts, op_dom_queue_script, op_dom_queue_module_script } = ops;
 
 const CLASSIC_TYPES = ["application/ecmascript", "application/javascript", "application/x-ecmascript",
   "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1",
@@ -27,7 +27,11 @@ function prepareConnectedScripts() {
     const el = wrapNode(id);
     const kind = scriptKind(el);
     if (kind === "module") {
-      op_rb_print("warn", "roundabout: module scripts are not supported yet; skipped a dynamically inserted one");
+      // HTML "prepare the script element" for a module script not inserted by the
+      // parser: fetched, then run as soon as it is ready (a task).
+      const moduleSrc = el.getAttribute("src");
+      if (moduleSrc === "") continue; // an empty src: nothing to fetch (HTML fires error)
+      op_dom_queue_module_script(moduleSrc ?? "", el.textContent);
       continue;
     }
     if (kind !== "classic" || el.hasAttribute("nomodule")) continue;

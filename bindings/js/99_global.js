@@ -26,6 +26,13 @@ const READY_STATES = ["loading", "interactive", "complete"];
 return {
   runTimer,
   runGlobalTask,
+  // HTML "run a module script": upon rejection of the evaluation promise, report
+  // the exception.
+  watchModuleEvaluation: (promise) => {
+    promise.then(undefined, (e) => reportException(e));
+  },
+  // import(): the namespace once the evaluation promise is fulfilled.
+  importEvaluated: (promise, namespace) => promise.then(() => namespace),
   notifyAboutRejectedPromises,
   // target: 0 the document, 1 the window, 2 the window with the legacy target
   // override flag (event.target is the document).

@@ -57,6 +57,8 @@ const HIDDEN_GLOBALS: &[&str] = &[
 pub struct Hooks {
     pub run_timer: v8::Global<v8::Function>,
     pub run_global_task: v8::Global<v8::Function>,
+    pub watch_module_evaluation: v8::Global<v8::Function>,
+    pub import_evaluated: v8::Global<v8::Function>,
     pub notify_about_rejected_promises: v8::Global<v8::Function>,
     pub begin_event: v8::Global<v8::Function>,
     pub step_event: v8::Global<v8::Function>,
@@ -103,6 +105,8 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
     Ok(Hooks {
         run_timer: get("runTimer")?,
         run_global_task: get("runGlobalTask")?,
+        watch_module_evaluation: get("watchModuleEvaluation")?,
+        import_evaluated: get("importEvaluated")?,
         notify_about_rejected_promises: get("notifyAboutRejectedPromises")?,
         begin_event: get("beginEvent")?,
         step_event: get("stepEvent")?,

@@ -17,6 +17,10 @@ use roundabout_engine::{
 use crate::bootstrap::{bootstrap, Hooks};
 use crate::dom_ops::{PageDocument, ScriptLoader, ScriptLoaderSlot};
 use crate::ops::{roundabout_web, OutputSlot};
+use crate::modules::{
+    fetch_and_link, import_dynamically, import_dynamically_with_phase, import_meta_callback,
+    GraphError, ModuleFetcher, ModuleRegistry, SharedModuleRegistry,
+};
 use crate::output::Output;
 
 /// A classic script's source and where it came from, for error locations.
@@ -27,6 +31,19 @@ pub struct ClassicScript<'a> {
     /// 1-based line and column of the script's first character in that file.
     pub line: u32,
     pub column: u32,
+}
+
+/// A module script to run: inline (with where it sits in the page) or a file.
+pub enum ModuleScript<'a> {
+    Inline {
+        /// The page's display name (the same as its classic scripts').
+        name: &'a str,
+        source: &'a str,
+        line: u32,
+        column: u32,
+    },
+    /// A request path: relative to the page's folder, or `/...` under the root.
+    File(&'a str),
 }
 
 pub struct JsHost {
@@ -44,6 +61,9 @@ pub struct JsHost {
     /// another one — the loop's, after the host's "clean up after running script" —
     /// has nothing to do and skips the two calls into the engine.
     script_ran: bool,
+    /// Set once the embedder gives a module fetcher (`set_module_fetcher`).
+    modules: Option<SharedModuleRegistry>,
+    document_url: String,
 }
 
 /// Limits for one agent's script.
@@ -131,6 +151,8 @@ impl JsHost {
             heap_limit_hit,
             options,
             script_ran: false,
+            modules: None,
+            document_url: "about:blank".to_string(),
         })
     }
 
@@ -232,6 +254,10 @@ impl JsHost {
 
     /// Sets `document.URL` / `documentURI`.
     pub fn set_document_url(&mut self, url: &str) {
+        if let Some(modules) = &self.modules {
+            modules.borrow_mut().set_page_url(url);
+        }
+        self.document_url = url.to_string();
         self.call_hook(|h| &h.set_document_url, &[HookArg::Str(url.to_string())]);
     }
 
@@ -245,15 +271,7 @@ impl JsHost {
     /// up after running script (a microtask checkpoint). An exception is reported, not
     /// returned: the event loop goes on.
     pub fn run_classic_script(&mut self, script: &ClassicScript<'_>) {
-        // Pad so that line and column numbers in errors match the file.
-        let mut padded = String::with_capacity(script.source.len() + 64);
-        for _ in 1..script.line {
-            padded.push('\n');
-        }
-        for _ in 1..script.column {
-            padded.push(' ');
-        }
-        padded.push_str(script.source);
+        let padded = pad_source(script.source, script.line, script.column);
         // Compile and run under our own TryCatch, and hand any exception to the JS
         // "report the exception" hook: page values never go through deno_core's
         // JsError conversion, which can panic on hostile values (a revoked Proxy).
@@ -290,6 +308,162 @@ impl JsHost {
         if let Some(exception) = thrown {
             self.call_hook(|h| &h.report_exception, &[HookArg::Value(exception)]);
         }
+        self.clean_up_after_running_script();
+    }
+
+    /// Lets the page run module scripts and `import()`: `fetch` reads a request path
+    /// (see `modules.rs`); `page_name` is the display name the page's inline scripts
+    /// run under.
+    pub fn set_module_fetcher(&mut self, fetch: ModuleFetcher, page_name: &str) {
+        let registry = Rc::new(RefCell::new(ModuleRegistry::new(
+            fetch,
+            page_name,
+            self.state.clone(),
+        )));
+        registry.borrow_mut().set_page_url(&self.document_url);
+        let isolate = self.runtime.v8_isolate();
+        isolate.set_slot(registry.clone());
+        isolate.set_host_initialize_import_meta_object_callback(import_meta_callback);
+        isolate.set_host_import_module_dynamically_callback(import_dynamically);
+        isolate.set_host_import_module_with_phase_dynamically_callback(
+            import_dynamically_with_phase,
+        );
+        self.modules = Some(registry);
+    }
+
+    /// HTML "run a module script" (§ 8.1.4.4) after fetching and linking its graph:
+    /// a fetch failure is reported like a failed classic script load, a parse or link
+    /// error is reported as an exception, and a rejected evaluation (including a later
+    /// one, after top-level await) is reported when it happens. `document.currentScript`
+    /// is null. Then cleans up after running script.
+    pub fn run_module_script(&mut self, script: &ModuleScript<'_>) {
+        let Some(registry) = self.modules.clone() else {
+            self.state.borrow_mut().errors.uncaught += 1;
+            self.output
+                .exception("Module scripts need a page to load files from; skipped one");
+            return;
+        };
+        let padded;
+        let (request, inline) = match script {
+            ModuleScript::Inline {
+                name,
+                source,
+                line,
+                column,
+            } => {
+                padded = pad_source(source, *line, *column);
+                ("", Some((*name, padded.as_str())))
+            }
+            ModuleScript::File(request) => (*request, None),
+        };
+        let failed = self
+            .enter_script(|rt, hooks| {
+                deno_core::scope!(scope, rt);
+                let module = match fetch_and_link(scope, &registry, request, inline) {
+                    Ok(module) => module,
+                    Err(e) => return Some(e),
+                };
+                v8::tc_scope!(let tc, scope);
+                let module = v8::Local::new(tc, &module);
+                let promise = ModuleRegistry::evaluate(&registry, tc, module)?;
+                let watch = v8::Local::new(tc, &hooks.watch_module_evaluation);
+                let undefined = v8::undefined(tc).into();
+                watch.call(tc, undefined, &[promise]);
+                None
+            })
+            .flatten();
+        match failed {
+            Some(GraphError::Fetch(why)) => {
+                self.state.borrow_mut().errors.uncaught += 1;
+                self.output
+                    .exception(&format!("Failed to load module script {why}"));
+            }
+            Some(GraphError::Exception(e)) => {
+                self.call_hook(|h| &h.report_exception, &[HookArg::Value(e)]);
+            }
+            None => {}
+        }
+        self.clean_up_after_running_script();
+    }
+
+    /// A module script inserted by script (`src` empty: inline `text`).
+    pub fn run_inserted_module_script(&mut self, src: &str, text: &str) {
+        if src.is_empty() {
+            let name = self
+                .modules
+                .as_ref()
+                .map(|m| m.borrow().page_name().to_string())
+                .unwrap_or_default();
+            self.run_module_script(&ModuleScript::Inline {
+                name: &name,
+                source: text,
+                line: 1,
+                column: 1,
+            });
+            return;
+        }
+        match crate::modules::request_for_src(src) {
+            Ok(request) => self.run_module_script(&ModuleScript::File(&request)),
+            Err(why) => {
+                self.state.borrow_mut().errors.uncaught += 1;
+                self.output
+                    .exception(&format!("Failed to load module script {why}"));
+            }
+        }
+    }
+
+    /// The networking task of an `import()`: fetch, link and evaluate the graph, then
+    /// settle the import's promise (with the namespace once evaluation is fulfilled).
+    pub fn finish_dynamic_import(&mut self, id: u32) {
+        let Some(registry) = self.modules.clone() else {
+            return;
+        };
+        let Some(pending) = registry.borrow_mut().take_pending_import(id) else {
+            return;
+        };
+        self.enter_script(|rt, hooks| {
+            deno_core::scope!(scope, rt);
+            let resolver = v8::Local::new(scope, &pending.resolver);
+            let linked = match &pending.request {
+                Ok(request) => fetch_and_link(scope, &registry, request, None),
+                Err(why) => Err(GraphError::Fetch(why.clone())),
+            };
+            let module = match linked {
+                Ok(module) => module,
+                Err(GraphError::Exception(e)) => {
+                    let e = v8::Local::new(scope, e);
+                    resolver.reject(scope, e);
+                    return;
+                }
+                Err(GraphError::Fetch(why)) => {
+                    let text = match &pending.request {
+                        Ok(request) => {
+                            format!("Failed to fetch dynamically imported module: {request} ({why})")
+                        }
+                        Err(_) => why,
+                    };
+                    if let Some(message) = v8::String::new(scope, &text) {
+                        let error = v8::Exception::type_error(scope, message);
+                        resolver.reject(scope, error);
+                    }
+                    return;
+                }
+            };
+            v8::tc_scope!(let tc, scope);
+            let module = v8::Local::new(tc, &module);
+            let Some(promise) = ModuleRegistry::evaluate(&registry, tc, module) else {
+                if let Some(e) = tc.exception() {
+                    resolver.reject(tc, e);
+                }
+                return;
+            };
+            let namespace = module.get_module_namespace();
+            let after = v8::Local::new(tc, &hooks.import_evaluated);
+            let undefined = v8::undefined(tc).into();
+            if let Some(settled) = after.call(tc, undefined, &[promise, namespace]) {
+                resolver.resolve(tc, settled);
+            }
+        });
         self.clean_up_after_running_script();
     }
 
@@ -399,6 +573,19 @@ enum HookArg {
 enum HookValue {
     Bool(bool),
     Str(String),
+}
+
+/// Pads a script so that line and column numbers in errors match the file.
+fn pad_source(source: &str, line: u32, column: u32) -> String {
+    let mut padded = String::with_capacity(source.len() + 64);
+    for _ in 1..line {
+        padded.push('\n');
+    }
+    for _ in 1..column {
+        padded.push(' ');
+    }
+    padded.push_str(source);
+    padded
 }
 
 /// Targets of events the engine fires.

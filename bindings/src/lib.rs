@@ -5,9 +5,13 @@
 mod bootstrap;
 mod dom_ops;
 pub mod host;
+pub mod modules;
 mod ops;
 pub mod output;
 
 pub use dom_ops::ScriptLoader;
-pub use host::{format_js_error, ClassicScript, EventTargetKind, HostError, HostOptions, JsHost};
+pub use host::{
+    format_js_error, ClassicScript, EventTargetKind, HostError, HostOptions, JsHost, ModuleScript,
+};
+pub use modules::ModuleFetcher;
 pub use output::{CapturedOutput, ConsoleLevel, Output, StdOutput};

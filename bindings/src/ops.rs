@@ -146,6 +146,7 @@ deno_core::extension!(
         op_dom_create_element_ns,
         op_dom_take_scripts,
         op_dom_queue_script,
+        op_dom_queue_module_script,
         op_dom_collect,
         op_dom_wants_gc,
     ],

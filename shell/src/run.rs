@@ -6,8 +6,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use roundabout_bindings::{
-    ClassicScript, ConsoleLevel, EventTargetKind, HostError, HostOptions, JsHost, Output,
+    ClassicScript, EventTargetKind, HostError, HostOptions, JsHost, ModuleScript,
+    Output,
 };
+use roundabout_bindings::modules::request_for_src;
 use roundabout_engine::dom::PageParser;
 use roundabout_engine::{
     Clock, ErrorCounts, EventLoop, LoopState, PendingReport, RunOutcome, ScriptHost, Task,
@@ -228,6 +230,15 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
         let text = read_utf8(&path, src).map_err(|e| e.to_string())?;
         Ok((src.to_string(), text))
     }));
+    let for_modules = page.clone_for_tasks();
+    host.set_module_fetcher(
+        Rc::new(move |request: &str| {
+            let path = for_modules.resolve(request)?;
+            let text = read_utf8(&path, request).map_err(|e| e.to_string())?;
+            Ok((path.display().to_string(), text))
+        }),
+        &page.display_name,
+    );
     let mut parser = PageParser::new(host.document().clone(), &html);
     let mut positions = SourcePositions::new(&html);
     let mut deferred = Vec::new();
@@ -241,6 +252,10 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
         match (&script.kind, &script.src) {
             (ScriptKind::Classic, Some(_)) if script.is_async => asynchronous.push((script, at)),
             (ScriptKind::Classic, Some(_)) if script.defer => deferred.push((script, at)),
+            // Module scripts are deferred by default, inline ones too; `async` runs
+            // them as soon as they are ready.
+            (ScriptKind::Module, _) if script.is_async => asynchronous.push((script, at)),
+            (ScriptKind::Module, _) => deferred.push((script, at)),
             _ => run_script(host, page, &script, at, &*output),
         }
     }
@@ -297,12 +312,21 @@ fn run_script(
     match script.kind {
         ScriptKind::Data => return,
         ScriptKind::Module => {
-            output.console(
-                ConsoleLevel::Warn,
-                &format!(
-                    "roundabout: module scripts are not supported yet; skipped the one at {here}"
-                ),
-            );
+            match &script.src {
+                None => host.run_module_script(&ModuleScript::Inline {
+                    name: &page.display_name,
+                    source: &script.text,
+                    line: at.line,
+                    column: at.column,
+                }),
+                Some(src) => match request_for_src(src) {
+                    Ok(request) => host.run_module_script(&ModuleScript::File(&request)),
+                    Err(why) => {
+                        host.state().borrow_mut().errors.uncaught += 1;
+                        output.exception(&format!("Failed to load module script {why} (at {here})"));
+                    }
+                },
+            }
             return;
         }
         ScriptKind::Classic if script.nomodule => return,
