@@ -460,6 +460,53 @@ fn scripts_load_only_from_inside_the_root() {
 }
 
 #[test]
+fn module_imports_load_only_from_inside_the_root() {
+    let dir = tempdir();
+    let site = dir.join("site");
+    std::fs::create_dir_all(site.join("lib")).unwrap();
+    std::fs::write(dir.join("secret.js"), "console.log('SECRET LEAKED'); export {}").unwrap();
+    std::fs::write(site.join("lib/ok.js"), "console.log('lib/ok.js evaluated'); export const ok = 1;").unwrap();
+    std::os::unix::fs::symlink(dir.join("secret.js"), site.join("lib/link.js")).unwrap();
+    std::fs::create_dir_all(site.join("pages")).unwrap();
+    let page = site.join("pages/page.html");
+    std::fs::write(
+        &page,
+        r#"<script type="module">
+import { ok } from "/lib/ok.js";
+import { ok as same } from "../lib/ok.js";
+console.log("static imports", ok, same);
+for (const s of ["../../secret.js", "/lib/link.js", "https://example.com/x.js", "lodash"]) {
+  try { await import(s); console.log("imported", s); }
+  catch (e) { console.log(s, "->", e.name); }
+}
+</script>
+<script type="module" src="../../secret.js"></script>"#,
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_roundabout"))
+        .args(["run", "--root"])
+        .arg(&site)
+        .arg(&page)
+        .output()
+        .unwrap();
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert!(!out.contains("SECRET"), "{out}");
+    assert_eq!(
+        lines(&out),
+        [
+            "lib/ok.js evaluated",
+            "static imports 1 1",
+            "../../secret.js -> TypeError",
+            "/lib/link.js -> TypeError",
+            "https://example.com/x.js -> TypeError",
+            "lodash -> TypeError",
+        ],
+        "{err}"
+    );
+    assert!(err.contains("Failed to load module script ../../secret.js: outside the folder"), "{err}");
+}
+
+#[test]
 fn error_events_come_first_and_a_canceled_error_is_not_reported() {
     assert_run(
         &["run", "--fail-on-error", "handled-error.js"],
