@@ -33,6 +33,7 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "27_attributes.js",
     "28_css_style.js",
     "29_event_handler_attributes.js",
+    "30_mutation_observer.js",
     "99_global.js",
 );
 

@@ -6,7 +6,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use deno_core::{op2, OpState};
+use deno_core::{op2, v8, OpState};
+
+use crate::mutation_observer_ops::queue_notify_if_requested;
 use roundabout_engine::dom::node::html_name;
 use roundabout_engine::dom::selectors::{parse_selectors, Selectors};
 use roundabout_engine::dom::{
@@ -110,23 +112,29 @@ pub fn op_dom_get_attribute(state: &mut OpState, id: u32, #[string] name: &str) 
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_attribute(
-    state: &mut OpState,
+pub fn op_dom_set_attribute(scope: &mut v8::PinScope, state: &mut OpState,
     id: u32,
     #[string] name: &str,
-    #[string] value: &str,
-) -> u32 {
+    #[string] value: &str) -> u32 {
+    let result = (|| -> u32 {
     error_code(
         doc(state)
             .borrow_mut()
             .set_attribute(NodeId(id), name, value),
     )
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_remove_attribute(state: &mut OpState, id: u32, #[string] name: &str) {
+pub fn op_dom_remove_attribute(scope: &mut v8::PinScope, state: &mut OpState, id: u32, #[string] name: &str)  {
+    let result = (|| -> () {
     doc(state).borrow_mut().remove_attribute(NodeId(id), name);
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 /// The element's attributes' qualified names, in order.
@@ -185,14 +193,14 @@ pub fn op_dom_get_attribute_ns(
         .map(|e| e.attrs[i].value.clone())
 }
 
-#[op2(nofast)]
-pub fn op_dom_set_attribute_ns(
-    state: &mut OpState,
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_dom_set_attribute_ns(scope: &mut v8::PinScope, state: &mut OpState,
     id: u32,
     #[string] namespace: &str,
     #[string] qualified_name: &str,
-    #[string] value: &str,
-) -> u32 {
+    #[string] value: &str) -> u32 {
+    let result = (|| -> u32 {
     let d = doc(state);
     let mut d = d.borrow_mut();
     if !valid(&d, id) {
@@ -200,19 +208,25 @@ pub fn op_dom_set_attribute_ns(
     }
     let ns = (!namespace.is_empty()).then_some(namespace);
     error_code(d.set_attribute_ns(NodeId(id), ns, qualified_name, value))
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 /// Whether an attribute was removed.
-#[op2(nofast)]
-pub fn op_dom_remove_attribute_ns(
-    state: &mut OpState,
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_dom_remove_attribute_ns(scope: &mut v8::PinScope, state: &mut OpState,
     id: u32,
     #[string] namespace: &str,
-    #[string] local: &str,
-) -> bool {
+    #[string] local: &str) -> bool {
+    let result = (|| -> bool {
     let d = doc(state);
     let mut d = d.borrow_mut();
     valid(&d, id) && d.remove_attribute_ns(NodeId(id), namespace, local).is_some()
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 /// 0 element (HTML namespace), 1 text, 2 comment, 3 document fragment.
@@ -256,38 +270,54 @@ fn with_scripts(d: &Document, code: u32) -> u32 {
 /// `parent.insertBefore(node, child)`; `child` -1 appends.
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_insert(state: &mut OpState, parent: u32, node: u32, child: i32) -> u32 {
+pub fn op_dom_insert(scope: &mut v8::PinScope, state: &mut OpState, parent: u32, node: u32, child: i32) -> u32 {
+    let result = (|| -> u32 {
     let child = u32::try_from(child).ok().map(NodeId);
     let d = doc(state);
     let mut d = d.borrow_mut();
     let code = error_code(d.pre_insert(NodeId(node), NodeId(parent), child));
     with_scripts(&d, code)
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_remove_child(state: &mut OpState, parent: u32, child: u32) -> u32 {
+pub fn op_dom_remove_child(scope: &mut v8::PinScope, state: &mut OpState, parent: u32, child: u32) -> u32 {
+    let result = (|| -> u32 {
     error_code(
         doc(state)
             .borrow_mut()
             .pre_remove(NodeId(child), NodeId(parent)),
     )
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_replace_child(state: &mut OpState, parent: u32, node: u32, child: u32) -> u32 {
+pub fn op_dom_replace_child(scope: &mut v8::PinScope, state: &mut OpState, parent: u32, node: u32, child: u32) -> u32 {
+    let result = (|| -> u32 {
     let d = doc(state);
     let mut d = d.borrow_mut();
     let code = error_code(d.replace_child(NodeId(child), NodeId(node), NodeId(parent)));
     with_scripts(&d, code)
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 /// `node.remove()` (no error: a node without a parent is left alone).
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_remove(state: &mut OpState, id: u32) {
+pub fn op_dom_remove(scope: &mut v8::PinScope, state: &mut OpState, id: u32)  {
+    let result = (|| -> () {
     doc(state).borrow_mut().remove(NodeId(id), false);
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 #[op2]
@@ -298,29 +328,35 @@ pub fn op_dom_text_content(state: &mut OpState, id: u32) -> Option<String> {
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_text_content(state: &mut OpState, id: u32, #[string] value: &str) -> bool {
+pub fn op_dom_set_text_content(scope: &mut v8::PinScope, state: &mut OpState, id: u32, #[string] value: &str) -> bool {
+    let result = (|| -> bool {
     let d = doc(state);
     let mut d = d.borrow_mut();
     d.set_text_content(NodeId(id), value);
     d.wants_gc()
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 /// CharacterData "replace data"; offsets in UTF-16 code units.
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_replace_data(
-    state: &mut OpState,
+pub fn op_dom_replace_data(scope: &mut v8::PinScope, state: &mut OpState,
     id: u32,
     offset: u32,
     count: u32,
-    #[string] data: &str,
-) -> u32 {
+    #[string] data: &str) -> u32 {
+    let result = (|| -> u32 {
     error_code(doc(state).borrow_mut().replace_data(
         NodeId(id),
         offset as usize,
         count as usize,
         data,
     ))
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 /// 0 innerHTML, 1 outerHTML.
@@ -338,11 +374,15 @@ pub fn op_dom_serialize(state: &mut OpState, id: u32, outer: bool) -> String {
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_inner_html(state: &mut OpState, id: u32, #[string] html: &str) -> bool {
+pub fn op_dom_set_inner_html(scope: &mut v8::PinScope, state: &mut OpState, id: u32, #[string] html: &str) -> bool {
+    let result = (|| -> bool {
     let d = doc(state);
     let mut d = d.borrow_mut();
     d.set_inner_html(NodeId(id), html);
     d.wants_gc()
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
@@ -482,18 +522,26 @@ pub fn op_dom_collection(
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_normalize(state: &mut OpState, id: u32) {
+pub fn op_dom_normalize(scope: &mut v8::PinScope, state: &mut OpState, id: u32)  {
+    let result = (|| -> () {
     doc(state).borrow_mut().normalize(NodeId(id));
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 /// The new Text node, or -1 (IndexSizeError).
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_split_text(state: &mut OpState, id: u32, offset: u32) -> i32 {
+pub fn op_dom_split_text(scope: &mut v8::PinScope, state: &mut OpState, id: u32, offset: u32) -> i32 {
+    let result = (|| -> i32 {
     doc(state)
         .borrow_mut()
         .split_text(NodeId(id), offset as usize)
         .map_or(-1, |n| n.0 as i32)
+})();
+    queue_notify_if_requested(scope, state);
+    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
@@ -686,3 +734,4 @@ pub fn op_dom_collect(state: &mut OpState, #[serde] held: Vec<u32>) -> u32 {
 pub fn op_dom_wants_gc(state: &mut OpState) -> bool {
     doc(state).borrow().wants_gc()
 }
+

@@ -467,6 +467,26 @@ impl JsHost {
         self.clean_up_after_running_script();
     }
 
+    /// Mutations made outside script (the HTML parser's) queue MutationObserver
+    /// records in the engine; this queues the "notify mutation observers" microtask
+    /// they asked for, to run at the next checkpoint.
+    pub fn queue_mutation_observer_microtask(&mut self) {
+        let op_state = self.runtime.op_state();
+        let requested = op_state
+            .borrow()
+            .borrow::<crate::dom_ops::PageDocument>()
+            .0
+            .borrow()
+            .observers
+            .microtask_requested();
+        if !requested {
+            return;
+        }
+        self.script_ran = true;
+        deno_core::scope!(scope, &mut self.runtime);
+        crate::mutation_observer_ops::queue_notify_if_requested(scope, &op_state.borrow());
+    }
+
     /// Runs the steps of a task JS queued with "queue a global task"
     /// (`op_rb_queue_global_task`), then cleans up after running script.
     pub fn run_global_task(&mut self, key: u32) {

@@ -6,6 +6,7 @@ mod bootstrap;
 mod dom_ops;
 pub mod host;
 pub mod modules;
+mod mutation_observer_ops;
 mod ops;
 pub mod output;
 

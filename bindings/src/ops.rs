@@ -94,6 +94,7 @@ pub fn op_rb_promise_is_handled(promise: v8::Local<v8::Value>) -> bool {
 }
 
 use crate::dom_ops::*;
+use crate::mutation_observer_ops::*;
 
 deno_core::extension!(
     roundabout_web,
@@ -147,6 +148,12 @@ deno_core::extension!(
         op_dom_take_scripts,
         op_dom_queue_script,
         op_dom_queue_module_script,
+        op_mo_install,
+        op_mo_create,
+        op_mo_observe,
+        op_mo_disconnect,
+        op_mo_begin_notify,
+        op_mo_take,
         op_dom_collect,
         op_dom_wants_gc,
     ],

@@ -256,9 +256,17 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
             // them as soon as they are ready.
             (ScriptKind::Module, _) if script.is_async => asynchronous.push((script, at)),
             (ScriptKind::Module, _) => deferred.push((script, at)),
-            _ => run_script(host, page, &script, at, &*output),
+            _ => {
+                // HTML § 13.2.6.4.8, a script end tag: a microtask checkpoint first
+                // (MutationObserver callbacks for what the parser inserted so far).
+                host.queue_mutation_observer_microtask();
+                host.clean_up_after_running_script();
+                run_script(host, page, &script, at, &*output)
+            }
         }
     }
+    host.queue_mutation_observer_microtask();
+    host.clean_up_after_running_script();
     if page.kind == PageKind::Script {
         let whole = ClassicScript {
             name: &page.display_name,

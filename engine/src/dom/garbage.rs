@@ -2,12 +2,11 @@
 //! document's tree, or in a detached tree one of whose nodes script still holds
 //! (any node of a tree leads to all of it through parent/child links), or in the
 //! contents of a reachable template, or if the engine still refers to it (a script
-//! waiting to be prepared, a pending mutation record). Everything else is freed, and
+//! waiting to be prepared, a pending mutation record, for MutationObserver or the recording). Everything else is freed, and
 //! its slot reused by `create`.
 
 use std::collections::HashSet;
 
-use super::mutation_record::MutationRecord;
 use super::node::{NodeData, NodeId};
 use super::tree::Document;
 
@@ -26,28 +25,13 @@ impl Document {
                 .map(|n| self.root_of(*n)),
         );
         roots.extend(self.scripts_to_prepare.iter().map(|n| self.root_of(*n)));
-        for record in &self.mutation_records {
-            match record {
-                MutationRecord::ChildList {
-                    target,
-                    added,
-                    removed,
-                    previous_sibling,
-                    next_sibling,
-                } => {
-                    roots.push(self.root_of(*target));
-                    roots.extend(added.iter().chain(removed).map(|n| self.root_of(*n)));
-                    roots.extend(
-                        previous_sibling
-                            .iter()
-                            .chain(next_sibling)
-                            .map(|n| self.root_of(*n)),
-                    );
-                }
-                MutationRecord::Attributes { target, .. }
-                | MutationRecord::CharacterData { target, .. } => roots.push(self.root_of(*target)),
-            }
-        }
+        let pending = self
+            .mutation_records
+            .iter()
+            .flat_map(|r| r.nodes())
+            .chain(self.observers.nodes_in_records());
+        let pending: Vec<NodeId> = pending.collect();
+        roots.extend(pending.into_iter().map(|n| self.root_of(n)));
         let mut marked = vec![false; self.len()];
         for f in self.free_slots() {
             marked[f.index()] = true; // already free: never free twice

@@ -7,6 +7,7 @@ pub mod error;
 pub mod garbage;
 pub mod inner_html;
 pub mod mutation;
+pub mod mutation_observer;
 pub mod mutation_record;
 pub mod node;
 pub mod node_ops;
@@ -17,6 +18,7 @@ pub mod text_content;
 pub mod tree;
 
 pub use error::DomError;
+pub use mutation_observer::{ObserveOptions, ObservedRecord, ObserverId};
 pub use mutation_record::MutationRecord;
 pub use node::{Attribute, ElementData, NodeData, NodeId};
 pub use parser::{parse_html_document, parse_html_fragment, PageParser, Parsed};

@@ -221,6 +221,7 @@ impl Document {
         };
         let (prev, next) = (self.prev_sibling(node), self.next_sibling(node));
         self.unlink(node);
+        self.add_transient_observers(node, parent);
         if !suppress_observers {
             self.queue_mutation_record(MutationRecord::ChildList {
                 target: parent,

@@ -17,6 +17,7 @@ use html5ever::{
 };
 use markup5ever::TokenizerResult;
 
+use super::mutation_record::MutationRecord;
 use super::node::{Attribute, ElementData, NodeData, NodeId};
 use super::tree::Document;
 
@@ -66,13 +67,23 @@ impl DomBuilder {
             None => doc.last_child(parent),
         };
         if let Some(p) = prev {
+            let observed = doc.has_observers();
             if let NodeData::Text(existing) = doc.data_mut(p) {
+                let old = observed.then(|| existing.clone());
                 existing.push_str(text);
+                // "Append data" is "replace data": a characterData record.
+                if let Some(old_value) = old {
+                    doc.queue_mutation_record(MutationRecord::CharacterData {
+                        target: p,
+                        old_value,
+                    });
+                }
                 return;
             }
         }
         let t = doc.create(NodeData::Text(text.to_string()));
         doc.link(parent, t, before);
+        queue_insert_record(&mut doc, parent, t, before);
     }
 
     fn insert(&self, parent: NodeId, before: Option<NodeId>, child: NodeOrText<NodeId>) {
@@ -80,11 +91,46 @@ impl DomBuilder {
             NodeOrText::AppendText(text) => self.insert_text(parent, before, &text),
             NodeOrText::AppendNode(node) => {
                 let mut doc = self.doc.borrow_mut();
+                queue_remove_record(&mut doc, node);
                 doc.unlink(node);
                 doc.link(parent, node, before);
+                queue_insert_record(&mut doc, parent, node, before);
             }
         }
     }
+}
+
+/// The parser inserts and removes through DOM "insert" / "remove", so observers get
+/// childList records for it (only computed when something observes).
+fn queue_insert_record(doc: &mut Document, parent: NodeId, node: NodeId, before: Option<NodeId>) {
+    if !doc.has_observers() {
+        return;
+    }
+    let previous_sibling = doc.prev_sibling(node);
+    doc.queue_mutation_record(MutationRecord::ChildList {
+        target: parent,
+        added: vec![node],
+        removed: vec![],
+        previous_sibling,
+        next_sibling: before,
+    });
+}
+
+fn queue_remove_record(doc: &mut Document, node: NodeId) {
+    if !doc.has_observers() {
+        return;
+    }
+    let Some(parent) = doc.parent(node) else {
+        return;
+    };
+    let (previous_sibling, next_sibling) = (doc.prev_sibling(node), doc.next_sibling(node));
+    doc.queue_mutation_record(MutationRecord::ChildList {
+        target: parent,
+        added: vec![],
+        removed: vec![node],
+        previous_sibling,
+        next_sibling,
+    });
 }
 
 impl Default for DomBuilder {
@@ -235,12 +281,24 @@ impl TreeSink for DomBuilder {
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<H5Attribute>) {
         let mut doc = self.doc.borrow_mut();
+        let mut added = Vec::new();
         if let NodeData::Element(e) = doc.data_mut(*target) {
             for a in convert_attrs(attrs) {
                 if !e.attrs.iter().any(|x| x.name == a.name) {
+                    added.push(a.name.clone());
                     e.attrs.push(a);
                 }
             }
+        }
+        // "Append an attribute": an attributes record each.
+        for name in added {
+            let namespace = (name.ns != html5ever::ns!()).then(|| name.ns.clone());
+            doc.queue_mutation_record(MutationRecord::Attributes {
+                target: *target,
+                name: name.local,
+                namespace,
+                old_value: None,
+            });
         }
     }
 
@@ -253,14 +311,18 @@ impl TreeSink for DomBuilder {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
-        self.doc.borrow_mut().unlink(*target);
+        let mut doc = self.doc.borrow_mut();
+        queue_remove_record(&mut doc, *target);
+        doc.unlink(*target);
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let mut doc = self.doc.borrow_mut();
         while let Some(c) = doc.first_child(*node) {
+            queue_remove_record(&mut doc, c);
             doc.unlink(c);
             doc.link(*new_parent, c, None);
+            queue_insert_record(&mut doc, *new_parent, c, None);
         }
     }
 }

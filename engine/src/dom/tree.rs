@@ -1,6 +1,7 @@
 //! The document's node arena and the raw tree operations (link/unlink) the spec
 //! algorithms in `mutation` are built on. No validity checks here.
 
+use super::mutation_observer::MutationObservers;
 use super::mutation_record::MutationRecord;
 use super::node::{Node, NodeData, NodeId};
 
@@ -22,6 +23,8 @@ pub struct Document {
     pub recording_mutations: bool,
     /// Records queued by the mutation algorithms, oldest first.
     pub mutation_records: Vec<MutationRecord>,
+    /// MutationObserver registrations and queues (mutation_observer.rs).
+    pub observers: MutationObservers,
     /// Script elements whose "already started" flag is set (HTML § 4.12.1.1):
     /// everything the parser created, and every script that was prepared.
     pub scripts_started: std::collections::HashSet<NodeId>,
@@ -49,6 +52,7 @@ impl Document {
             quirks_mode: html5ever::tree_builder::QuirksMode::NoQuirks,
             recording_mutations: false,
             mutation_records: Vec::new(),
+            observers: MutationObservers::default(),
             scripts_started: Default::default(),
             scripts_to_prepare: Vec::new(),
         }
@@ -73,6 +77,7 @@ impl Document {
     /// Frees an unreachable slot (its links are dropped; nothing links to it).
     pub(super) fn release(&mut self, id: NodeId) {
         self.nodes[id.index()] = Node::new(NodeData::Comment(String::new()));
+        self.observers.forget_node(id);
         self.free.push(id);
     }
 
@@ -187,11 +192,13 @@ impl Document {
         self.root_of(node) == Document::ROOT
     }
 
-    /// "Queue a mutation record" (DOM § 4.3.2), when recording.
+    /// "Queue a mutation record" (DOM § 4.3.2): to the interested MutationObservers,
+    /// and to `mutation_records` while recording.
     pub fn queue_mutation_record(&mut self, record: MutationRecord) {
         if self.recording_mutations {
-            self.mutation_records.push(record);
+            self.mutation_records.push(record.clone());
         }
+        self.deliver_to_observers(record);
     }
 
     /// Links `child` (which must have no parent) into `parent` before `before`

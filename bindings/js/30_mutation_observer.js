@@ -1,0 +1,157 @@
+// MutationObserver and MutationRecord (DOM § 4.3). Registrations, record queues and
+// "queue a mutation record" are in the engine (engine/src/dom/mutation_observer.rs),
+// so records come from every mutation path, the parser's included. The ops that
+// mutate queue `notifyMutationObservers` as a microtask when the agent's flag was
+// unset (bindings/src/mutation_observer_ops.rs).
+
+const {
+  op_mo_install, op_mo_create, op_mo_observe, op_mo_disconnect, op_mo_begin_notify, op_mo_take,
+} = ops;
+
+const observerData = new WeakMap(); // MutationObserver -> { id, callback }
+const observersById = new Map(); // id -> WeakRef(MutationObserver)
+// Observers registered on some node stay alive with it (nodes hold their registered
+// observers strongly); a disconnected one can be collected.
+const observingObservers = new Map(); // id -> MutationObserver
+
+function observerOf(mo) {
+  const d = observerData.get(mo);
+  if (d === undefined) throw new TypeError("Illegal invocation");
+  return d;
+}
+
+const MUTATION_TYPES = ["childList", "attributes", "characterData"];
+const recordData = new WeakMap();
+
+class MutationRecord {
+  constructor() { illegal(); }
+  get type() { return recordOf(this).type; }
+  get target() { return recordOf(this).target; }
+  get addedNodes() { return recordOf(this).addedNodes; }
+  get removedNodes() { return recordOf(this).removedNodes; }
+  get previousSibling() { return recordOf(this).previousSibling; }
+  get nextSibling() { return recordOf(this).nextSibling; }
+  get attributeName() { return recordOf(this).attributeName; }
+  get attributeNamespace() { return recordOf(this).attributeNamespace; }
+  get oldValue() { return recordOf(this).oldValue; }
+}
+
+function recordOf(r) {
+  const d = recordData.get(r);
+  if (d === undefined) throw new TypeError("Illegal invocation");
+  return d;
+}
+
+// A static NodeList (the record's addedNodes / removedNodes).
+function staticNodeList(owner, kind, nodes) {
+  return liveList(owner, kind, NodeList, () => nodes);
+}
+
+function makeRecord(raw) {
+  const record = Object.create(MutationRecord.prototype);
+  recordData.set(record, {
+    type: MUTATION_TYPES[raw.kind],
+    target: wrapNode(raw.target),
+    addedNodes: staticNodeList(record, "added", raw.added.map(wrapNode)),
+    removedNodes: staticNodeList(record, "removed", raw.removed.map(wrapNode)),
+    previousSibling: wrapNode(raw.previous),
+    nextSibling: wrapNode(raw.next),
+    attributeName: raw.name ?? null,
+    attributeNamespace: raw.namespace ?? null,
+    oldValue: raw.old ?? null,
+  });
+  return record;
+}
+
+// WebIDL: an optional dictionary member is "present" unless undefined.
+const present = (v) => v !== undefined;
+
+class MutationObserver {
+  constructor(callback) {
+    if (typeof callback !== "function") {
+      throw new TypeError("Failed to construct 'MutationObserver': parameter 1 is not of type 'Function'.");
+    }
+    const id = op_mo_create();
+    observerData.set(this, { id, callback });
+    observersById.set(id, new WeakRef(this));
+  }
+
+  // DOM § 4.3.1 observe(target, options).
+  observe(target, options = {}) {
+    const { id } = observerOf(this);
+    const targetId = idOf(target, "parameter 1");
+    if (options === null || options === undefined) options = {};
+    if (typeof options !== "object" && typeof options !== "function") {
+      throw new TypeError("Failed to execute 'observe' on 'MutationObserver': parameter 2 is not of type 'MutationObserverInit'.");
+    }
+    // Dictionary members are read in lexicographic order.
+    const filterValue = options.attributeFilter;
+    let attributeFilter;
+    if (present(filterValue)) {
+      if (filterValue === null || typeof filterValue !== "object" || typeof filterValue[Symbol.iterator] !== "function") {
+        throw new TypeError("Failed to execute 'observe' on 'MutationObserver': The provided value cannot be converted to a sequence.");
+      }
+      attributeFilter = [...filterValue].map(toDOMString);
+    }
+    const attributeOldValueValue = options.attributeOldValue;
+    const attributesValue = options.attributes;
+    const characterDataValue = options.characterData;
+    const characterDataOldValueValue = options.characterDataOldValue;
+    const childList = Boolean(options.childList);
+    const subtree = Boolean(options.subtree);
+    const attributeOldValue = present(attributeOldValueValue) ? Boolean(attributeOldValueValue) : undefined;
+    let attributes = present(attributesValue) ? Boolean(attributesValue) : undefined;
+    let characterData = present(characterDataValue) ? Boolean(characterDataValue) : undefined;
+    const characterDataOldValue = present(characterDataOldValueValue) ? Boolean(characterDataOldValueValue) : undefined;
+    // Steps 1–6.
+    if ((present(attributeOldValue) || present(attributeFilter)) && !present(attributes)) attributes = true;
+    if (present(characterDataOldValue) && !present(characterData)) characterData = true;
+    const fail = (why) => new TypeError(`Failed to execute 'observe' on 'MutationObserver': ${why}`);
+    if (!childList && attributes !== true && characterData !== true) {
+      throw fail("The options object must set at least one of 'attributes', 'characterData', or 'childList' to true.");
+    }
+    if (attributeOldValue === true && attributes !== true) {
+      throw fail("The options object may only set 'attributeOldValue' to true when 'attributes' is true or not present.");
+    }
+    if (present(attributeFilter) && attributes !== true) {
+      throw fail("The options object may only set 'attributeFilter' when 'attributes' is true or not present.");
+    }
+    if (characterDataOldValue === true && characterData !== true) {
+      throw fail("The options object may only set 'characterDataOldValue' to true when 'characterData' is true or not present.");
+    }
+    const flags = (childList ? 1 : 0) | (attributes ? 2 : 0) | (characterData ? 4 : 0) | (subtree ? 8 : 0) |
+      (attributeOldValue ? 16 : 0) | (characterDataOldValue ? 32 : 0);
+    op_mo_observe(id, targetId, flags, attributeFilter ?? null);
+    observingObservers.set(id, this);
+  }
+
+  disconnect() {
+    const { id } = observerOf(this);
+    op_mo_disconnect(id);
+    observingObservers.delete(id);
+  }
+
+  takeRecords() {
+    return op_mo_take(observerOf(this).id, false).map(makeRecord);
+  }
+}
+
+// DOM § 4.3.2 "notify mutation observers", queued as a microtask.
+function notifyMutationObservers() {
+  for (const id of op_mo_begin_notify()) {
+    const raw = op_mo_take(id, true);
+    if (raw.length === 0) continue;
+    const mo = observersById.get(id)?.deref();
+    if (mo === undefined) continue;
+    const records = raw.map(makeRecord);
+    try {
+      ReflectApply(observerData.get(mo).callback, mo, [records, mo]);
+    } catch (e) {
+      reportException(e);
+    }
+  }
+}
+op_mo_install(notifyMutationObservers);
+
+exposeInterface(MutationObserver);
+exposeInterface(MutationRecord);

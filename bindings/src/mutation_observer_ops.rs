@@ -1,0 +1,176 @@
+//! The ops behind MutationObserver (js/30_mutation_observer.js). The registry and the
+//! queues live in the engine's document (engine/src/dom/mutation_observer.rs); the
+//! one thing only the script side can do is queue the "notify mutation observers"
+//! microtask, which every op that mutates the DOM does through `queue_notify_if_requested`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use deno_core::{op2, v8, OpState};
+use roundabout_engine::dom::{Document, MutationRecord, ObserveOptions, ObserverId};
+
+use crate::dom_ops::PageDocument;
+
+/// The JS "notify mutation observers" function, queued as a microtask.
+pub struct NotifyMutationObservers(pub v8::Global<v8::Function>);
+
+/// DOM "queue a mutation observer microtask": when a mutation queued a record for an
+/// observer and the agent's flag was not set yet, the notify function becomes a
+/// microtask now (so it runs in order with promise jobs queued around the mutation).
+pub fn queue_notify_if_requested(scope: &mut v8::PinScope, state: &OpState) {
+    let requested = state
+        .borrow::<PageDocument>()
+        .0
+        .borrow_mut()
+        .observers
+        .take_microtask_request();
+    if !requested {
+        return;
+    }
+    if let Some(notify) = state.try_borrow::<NotifyMutationObservers>() {
+        let f = v8::Local::new(scope, &notify.0);
+        scope.enqueue_microtask(f);
+    }
+}
+
+fn document(state: &OpState) -> Rc<RefCell<Document>> {
+    state.borrow::<PageDocument>().0.clone()
+}
+
+#[op2(fast)]
+pub fn op_mo_install(scope: &mut v8::PinScope, state: &mut OpState, notify: v8::Local<v8::Function>) {
+    let global = v8::Global::new(scope, notify);
+    state.put(NotifyMutationObservers(global));
+}
+
+#[op2(fast)]
+pub fn op_mo_create(state: &mut OpState) -> u32 {
+    document(state).borrow_mut().create_mutation_observer().0
+}
+
+/// `flags`: bit 0 childList, 1 attributes, 2 characterData, 3 subtree,
+/// 4 attributeOldValue, 5 characterDataOldValue (already validated and defaulted).
+#[op2]
+pub fn op_mo_observe(
+    state: &mut OpState,
+    observer: u32,
+    target: u32,
+    flags: u32,
+    #[serde] attribute_filter: Option<Vec<String>>,
+) {
+    let d = document(state);
+    let mut d = d.borrow_mut();
+    if (target as usize) >= d.len() {
+        return;
+    }
+    let bit = |n: u32| flags & (1 << n) != 0;
+    let options = ObserveOptions {
+        child_list: bit(0),
+        attributes: bit(1),
+        character_data: bit(2),
+        subtree: bit(3),
+        attribute_old_value: bit(4),
+        character_data_old_value: bit(5),
+        attribute_filter,
+    };
+    d.observe(ObserverId(observer), roundabout_engine::dom::NodeId(target), options);
+}
+
+#[op2(fast)]
+pub fn op_mo_disconnect(state: &mut OpState, observer: u32) {
+    document(state)
+        .borrow_mut()
+        .disconnect_observer(ObserverId(observer));
+}
+
+/// "Notify mutation observers" step 1–2: unsets the agent's flag; the observers to
+/// visit, in creation order.
+#[op2]
+#[serde]
+pub fn op_mo_begin_notify(state: &mut OpState) -> Vec<u32> {
+    document(state)
+        .borrow_mut()
+        .observers
+        .begin_notify()
+        .into_iter()
+        .map(|o| o.0)
+        .collect()
+}
+
+#[derive(deno_core::serde::Serialize)]
+#[serde(crate = "deno_core::serde")]
+pub struct RecordOut {
+    /// 0 childList, 1 attributes, 2 characterData.
+    kind: u8,
+    target: u32,
+    added: Vec<u32>,
+    removed: Vec<u32>,
+    previous: i64,
+    next: i64,
+    name: Option<String>,
+    namespace: Option<String>,
+    old: Option<String>,
+}
+
+/// An observer's records, emptying its queue (`notifying`: also its transient
+/// registered observers go, as "notify mutation observers" step 5.3 says).
+#[op2]
+#[serde]
+pub fn op_mo_take(state: &mut OpState, observer: u32, notifying: bool) -> Vec<RecordOut> {
+    let records = document(state)
+        .borrow_mut()
+        .take_observer_records(ObserverId(observer), notifying);
+    let id = |n: Option<roundabout_engine::dom::NodeId>| n.map_or(-1, |n| i64::from(n.0));
+    records
+        .into_iter()
+        .map(|r| {
+            let old = r.old_value;
+            match &*r.record {
+                MutationRecord::ChildList {
+                    target,
+                    added,
+                    removed,
+                    previous_sibling,
+                    next_sibling,
+                } => RecordOut {
+                    kind: 0,
+                    target: target.0,
+                    added: added.iter().map(|n| n.0).collect(),
+                    removed: removed.iter().map(|n| n.0).collect(),
+                    previous: id(*previous_sibling),
+                    next: id(*next_sibling),
+                    name: None,
+                    namespace: None,
+                    old: None,
+                },
+                MutationRecord::Attributes {
+                    target,
+                    name,
+                    namespace,
+                    ..
+                } => RecordOut {
+                    kind: 1,
+                    target: target.0,
+                    added: vec![],
+                    removed: vec![],
+                    previous: -1,
+                    next: -1,
+                    name: Some(name.to_string()),
+                    namespace: namespace.as_ref().map(|n| n.to_string()),
+                    old,
+                },
+                MutationRecord::CharacterData { target, .. } => RecordOut {
+                    kind: 2,
+                    target: target.0,
+                    added: vec![],
+                    removed: vec![],
+                    previous: -1,
+                    next: -1,
+                    name: None,
+                    namespace: None,
+                    old,
+                },
+            }
+        })
+        .collect()
+}
