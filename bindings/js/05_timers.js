@@ -18,9 +18,24 @@ function startTimer(handler, timeout, args, repeat) {
   return id;
 }
 
+// A timer for the web API layer itself (requestIdleCallback's timeout): page code
+// cannot clear it with clearTimeout.
+function startInternalTimer(fn, timeout) {
+  const id = op_rb_timer_start(timeout | 0, false);
+  timerHandlers[id] = { fn, args: [], internal: true };
+  return id;
+}
+
+function clearInternalTimer(id) {
+  if (timerHandlers[id]?.internal) {
+    delete timerHandlers[id];
+    op_rb_timer_clear(id);
+  }
+}
+
 function clearTimer(id) {
   const key = id | 0;
-  if (timerHandlers[key] !== undefined) {
+  if (timerHandlers[key] !== undefined && !timerHandlers[key].internal) {
     delete timerHandlers[key];
     op_rb_timer_clear(key);
   }

@@ -42,18 +42,13 @@ function recordOf(r) {
   return d;
 }
 
-// A static NodeList (the record's addedNodes / removedNodes).
-function staticNodeList(owner, kind, nodes) {
-  return liveList(owner, kind, NodeList, () => nodes);
-}
-
 function makeRecord(raw) {
   const record = Object.create(MutationRecord.prototype);
   recordData.set(record, {
     type: MUTATION_TYPES[raw.kind],
     target: wrapNode(raw.target),
-    addedNodes: staticNodeList(record, "added", raw.added.map(wrapNode)),
-    removedNodes: staticNodeList(record, "removed", raw.removed.map(wrapNode)),
+    addedNodes: staticNodeList(raw.added.map(wrapNode)),
+    removedNodes: staticNodeList(raw.removed.map(wrapNode)),
     previousSibling: wrapNode(raw.previous),
     nextSibling: wrapNode(raw.next),
     attributeName: raw.name ?? null,

@@ -26,6 +26,17 @@ const READY_STATES = ["loading", "interactive", "complete"];
 return {
   runTimer,
   runGlobalTask,
+  // The parser stopped at a script end tag (or finished): <body>'s window-reflecting
+  // handler attributes are activated now, where the body sits among the window's
+  // listeners (markup handlers of other elements can wait: nothing listens to an
+  // element before it exists).
+  parserPaused: () => {
+    const body = document.body;
+    if (body !== null) ensureContentHandlers(body);
+  },
+  beginAnimationFrames,
+  stepAnimationFrame,
+  startIdlePeriod,
   // HTML "run a module script": upon rejection of the evaluation promise, report
   // the exception.
   watchModuleEvaluation: (promise) => {

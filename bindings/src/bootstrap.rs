@@ -34,6 +34,7 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "28_css_style.js",
     "29_event_handler_attributes.js",
     "30_mutation_observer.js",
+    "31_animation_frames.js",
     "99_global.js",
 );
 
@@ -58,7 +59,11 @@ const HIDDEN_GLOBALS: &[&str] = &[
 pub struct Hooks {
     pub run_timer: v8::Global<v8::Function>,
     pub run_global_task: v8::Global<v8::Function>,
+    pub parser_paused: v8::Global<v8::Function>,
     pub watch_module_evaluation: v8::Global<v8::Function>,
+    pub begin_animation_frames: v8::Global<v8::Function>,
+    pub step_animation_frame: v8::Global<v8::Function>,
+    pub start_idle_period: v8::Global<v8::Function>,
     pub import_evaluated: v8::Global<v8::Function>,
     pub notify_about_rejected_promises: v8::Global<v8::Function>,
     pub begin_event: v8::Global<v8::Function>,
@@ -106,7 +111,11 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
     Ok(Hooks {
         run_timer: get("runTimer")?,
         run_global_task: get("runGlobalTask")?,
+        parser_paused: get("parserPaused")?,
         watch_module_evaluation: get("watchModuleEvaluation")?,
+        begin_animation_frames: get("beginAnimationFrames")?,
+        step_animation_frame: get("stepAnimationFrame")?,
+        start_idle_period: get("startIdlePeriod")?,
         import_evaluated: get("importEvaluated")?,
         notify_about_rejected_promises: get("notifyAboutRejectedPromises")?,
         begin_event: get("beginEvent")?,

@@ -467,6 +467,16 @@ impl JsHost {
         self.clean_up_after_running_script();
     }
 
+    /// The HTML parser stopped at a script end tag, or finished (HTML § 13.2.6.4.8):
+    /// what it did so far becomes visible to script — MutationObserver records get
+    /// their microtask, `<body onload>`-style handlers their listener position — and a
+    /// microtask checkpoint runs before the script.
+    pub fn parser_paused(&mut self) {
+        self.call_hook(|h| &h.parser_paused, &[]);
+        self.queue_mutation_observer_microtask();
+        self.clean_up_after_running_script();
+    }
+
     /// Mutations made outside script (the HTML parser's) queue MutationObserver
     /// records in the engine; this queues the "notify mutation observers" microtask
     /// they asked for, to run at the next checkpoint.
@@ -544,6 +554,7 @@ impl JsHost {
                     .iter()
                     .map(|a| match a {
                         HookArg::U32(n) => v8::Integer::new_from_unsigned(tc, *n).into(),
+                        HookArg::F64(n) => v8::Number::new(tc, *n).into(),
                         HookArg::I32(n) => v8::Integer::new(tc, *n).into(),
                         HookArg::Bool(b) => v8::Boolean::new(tc, *b).into(),
                         HookArg::Str(s) => match v8::String::new(tc, s) {
@@ -582,6 +593,7 @@ impl JsHost {
 
 enum HookArg {
     U32(u32),
+    F64(f64),
     I32(i32),
     Bool(bool),
     Str(String),
@@ -652,6 +664,57 @@ impl ScriptHost for JsHost {
     }
 
     fn run_host_task(&mut self, _task: HostTask) {}
+
+    fn needs_rendering(&self) -> bool {
+        self.state.borrow().animation_frame_callbacks > 0
+    }
+
+    /// HTML § 8.1.7.3 "update the rendering" for the page's one document, in the
+    /// spec's order. Steps with nothing to do in a headless run say so.
+    fn update_the_rendering(&mut self, frame_time: Duration) {
+        // Resize steps: `resize` at the window when the viewport changed; only the
+        // window shell changes it, and it has none yet.
+        // Scroll steps: nothing scrolls without layout.
+        // FIXME(media queries): "evaluate media queries and report changes" needs CSS.
+        // Run the animation frame callbacks, one timestamp for the whole frame, each
+        // callback followed by a microtask checkpoint.
+        let timestamp = frame_time.as_secs_f64() * 1000.0;
+        self.call_hook(|h| &h.begin_animation_frames, &[HookArg::F64(timestamp)]);
+        while self.call_hook(|h| &h.step_animation_frame, &[]) == Some(HookValue::Bool(true)) {
+            self.clean_up_after_running_script();
+        }
+        // Style, layout and paint: filled by the rendering work (none headless yet).
+    }
+
+    /// requestIdleCallback's "start an idle period": the deadline is 50 ms away at
+    /// most, and never past the next timer or frame.
+    fn idle_period(&mut self, deadline: Option<Duration>) -> bool {
+        let (now, waiting) = {
+            let st = self.state.borrow();
+            (st.clock.now(), st.idle_callbacks)
+        };
+        if waiting == 0 {
+            return false;
+        }
+        let cap = now + Duration::from_millis(50);
+        let deadline = deadline.map_or(cap, |d| d.min(cap));
+        let deadline_ms = deadline.as_secs_f64() * 1000.0;
+        self.call_hook(|h| &h.start_idle_period, &[HookArg::F64(deadline_ms)])
+            == Some(HookValue::Bool(true))
+    }
+
+    fn pending_work(&self) -> Vec<String> {
+        let st = self.state.borrow();
+        let mut out = Vec::new();
+        let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        if st.animation_frame_callbacks > 0 {
+            out.push(plural(st.animation_frame_callbacks, "animation frame callback"));
+        }
+        if st.idle_callbacks > 0 {
+            out.push(plural(st.idle_callbacks, "idle callback"));
+        }
+        out
+    }
 
     fn perform_microtask_checkpoint(&mut self) {
         if !self.script_ran {

@@ -93,6 +93,24 @@ pub fn op_rb_promise_is_handled(promise: v8::Local<v8::Value>) -> bool {
     v8::Local::<v8::Promise>::try_from(promise).is_ok_and(|p| p.has_handler())
 }
 
+/// How many animation frame callbacks the page has (the loop takes frames while
+/// there are any).
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_rb_set_frame_callbacks(state: &mut OpState, count: u32) {
+    state
+        .borrow::<SharedLoopState>()
+        .borrow_mut()
+        .animation_frame_callbacks = count as usize;
+}
+
+/// How many idle callbacks wait for an idle period.
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_rb_set_idle_callbacks(state: &mut OpState, count: u32) {
+    state.borrow::<SharedLoopState>().borrow_mut().idle_callbacks = count as usize;
+}
+
 use crate::dom_ops::*;
 use crate::mutation_observer_ops::*;
 
@@ -106,6 +124,8 @@ deno_core::extension!(
         op_rb_timer_start,
         op_rb_timer_clear,
         op_rb_queue_global_task,
+        op_rb_set_frame_callbacks,
+        op_rb_set_idle_callbacks,
         op_rb_promise_is_handled,
         op_dom_node_type,
         op_dom_link,

@@ -2,7 +2,8 @@
 //!
 //! Each turn: queue the tasks of expired timers; run the oldest task of the next
 //! source with one (`task_queue` documents the policy); perform a microtask
-//! checkpoint; take a rendering opportunity if the host needs one; otherwise, with
+//! checkpoint; when a frame is due and the host needs one, queue "update the
+//! rendering" as a rendering task (frame_clock.rs); otherwise, with
 //! nothing runnable, sleep in calloop until the next timer deadline, a message from
 //! another thread or a ping — or, on a virtual clock, jump to that deadline.
 
@@ -27,8 +28,6 @@ use crate::timers::ExpiredTimer;
 pub enum Turn {
     /// A task ran (followed by a microtask checkpoint).
     RanTask,
-    /// A rendering opportunity was taken.
-    Rendered,
     /// Nothing else was runnable and the host ran idle callbacks.
     Idle,
     /// Nothing was runnable: the loop slept, or moved the virtual clock.
@@ -125,40 +124,41 @@ impl<H: ScriptHost> EventLoop<H> {
         {
             self.poll.dispatch(Some(Duration::ZERO), &mut ())?;
         }
+        let needs_rendering = self.host.needs_rendering();
         let next = {
             let mut st = self.state.borrow_mut();
             queue_expired_timers(&mut st);
+            self.queue_rendering_task_if_due(&mut st, needs_rendering);
             st.queues.take_next()
         };
         if let Some(task) = next {
             self.run_task(task);
             return Ok(Turn::RanTask);
         }
-        if self.host.needs_rendering() {
-            self.host.update_the_rendering();
-            self.perform_microtask_checkpoint();
-            return Ok(Turn::Rendered);
-        }
-        let (clock, deadline, in_flight, no_timers) = {
+        let (clock, deadline, in_flight, no_timers, next_frame) = {
             let st = self.state.borrow();
             (
                 st.clock.clone(),
                 st.timers.next_deadline(),
                 st.in_flight,
                 st.timers.is_empty(),
+                st.frames.next_frame(),
             )
         };
-        if no_timers && in_flight == 0 && self.host.pending_work().is_empty() {
+        if no_timers
+            && in_flight == 0
+            && next_frame.is_none()
+            && self.host.pending_work().is_empty()
+        {
             return Ok(Turn::Quiescent);
         }
+        // An idle period ends at the next timer or the next frame, whichever is first.
+        let deadline = earliest(deadline, next_frame);
         if self.host.idle_period(deadline) {
             self.perform_microtask_checkpoint();
             return Ok(Turn::Idle);
         }
-        let wake_at = match (deadline, sleep_until) {
-            (Some(d), Some(u)) => Some(d.min(u)),
-            (d, u) => d.or(u),
-        };
+        let wake_at = earliest(deadline, sleep_until);
         if clock.is_virtual() && in_flight == 0 {
             // Virtual time: nothing can arrive from outside, so jump to the deadline.
             if let Some(at) = wake_at {
@@ -171,6 +171,22 @@ impl<H: ScriptHost> EventLoop<H> {
         // message sent while this dispatch was finishing is never left in the channel.
         self.poll.dispatch(timeout, &mut ())?;
         Ok(Turn::Waited)
+    }
+
+    /// HTML § 8.1.7.3 "update the rendering" runs as a task on the rendering task
+    /// source when the frame clock has a rendering opportunity and the host needs a
+    /// frame; its frame time (the tick) is the timestamp of the whole frame.
+    fn queue_rendering_task_if_due(&self, st: &mut LoopState, needs_rendering: bool) {
+        let now = st.clock.now();
+        st.frames.update_need(needs_rendering, now);
+        let Some(frame_time) = st.frames.take_due_frame(now) else {
+            return;
+        };
+        let state = self.state.clone();
+        st.queue_task(Task::native(TaskSource::Rendering, None, move |host| {
+            state.borrow_mut().frames.frame_started(frame_time);
+            host.update_the_rendering(frame_time);
+        }));
     }
 
     /// Runs until quiescence or until `limit` has passed, on the agent's clock or in
@@ -286,5 +302,12 @@ fn receive(st: &mut LoopState, msg: RemoteMessage) {
             st.queue_task(Task::new(source, document, TaskSteps::Native(steps)));
         }
         RemoteMessage::Abandoned { label } => st.abandoned.push(label),
+    }
+}
+
+fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }

@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod dom;
 pub mod event_loop;
+pub mod frame_clock;
 pub mod loop_state;
 pub mod pending;
 pub mod reservation;
@@ -16,6 +17,7 @@ pub mod timers;
 pub mod watchdog;
 
 pub use clock::Clock;
+pub use frame_clock::FrameClock;
 pub use event_loop::{perform_microtask_checkpoint, EventLoop, RunOutcome, Turn};
 pub use loop_state::{ErrorCounts, LoopState, RunningTask, SharedLoopState};
 pub use pending::PendingReport;

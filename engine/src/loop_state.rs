@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::clock::Clock;
+use crate::frame_clock::FrameClock;
 use crate::pending::PendingReport;
 use crate::task::Task;
 use crate::task_queue::TaskQueues;
@@ -43,6 +44,13 @@ pub struct LoopState {
     pub in_flight: usize,
     /// Labels of reservations dropped without enqueuing their task.
     pub abandoned: Vec<String>,
+    /// Rendering opportunities (60 Hz unless set otherwise).
+    pub frames: FrameClock,
+    /// Animation frame callbacks the page has registered (the host keeps this
+    /// current): while there are any, the loop takes frames.
+    pub animation_frame_callbacks: usize,
+    /// Idle callbacks waiting for an idle period.
+    pub idle_callbacks: usize,
 }
 
 pub type SharedLoopState = Rc<RefCell<LoopState>>;
@@ -58,6 +66,9 @@ impl LoopState {
             errors: ErrorCounts::default(),
             in_flight: 0,
             abandoned: Vec::new(),
+            frames: FrameClock::new(60.0),
+            animation_frame_callbacks: 0,
+            idle_callbacks: 0,
         }
     }
 

@@ -21,19 +21,22 @@ pub trait ScriptHost {
     /// rejected promises. The loop guards against re-entrancy before calling this.
     fn perform_microtask_checkpoint(&mut self);
 
-    /// Whether a rendering opportunity should be taken now (rAF callbacks, a pending
-    /// screenshot, a live window). Nothing needs frames until rendering exists.
+    /// Whether the host needs frames (animation frame callbacks, a pending screenshot,
+    /// a live window): while it does, the loop takes rendering opportunities at the
+    /// frame clock's ticks (frame_clock.rs).
     fn needs_rendering(&self) -> bool {
         false
     }
 
-    /// "Update the rendering" (HTML § 8.1.7.3 step 13); empty until rendering exists.
-    fn update_the_rendering(&mut self) {}
+    /// "Update the rendering" (HTML § 8.1.7.3), run as a rendering-source task;
+    /// `frame_time` (the frame's tick on the agent clock) is the timestamp of every
+    /// animation frame callback in the frame.
+    fn update_the_rendering(&mut self, _frame_time: std::time::Duration) {}
 
-    /// An idle period (HTML § 8.1.7.3 step 2.10 "start an idle period"): nothing is
-    /// runnable and no frame is due. `deadline` (on the agent clock) is the next timer
-    /// deadline, if any; the host caps it further (requestIdleCallback's 50 ms).
-    /// Returns whether script ran. Nothing runs here until requestIdleCallback exists.
+    /// An idle period (HTML § 8.1.7.3 "start an idle period"): nothing is runnable.
+    /// `deadline` (on the agent clock) is the next timer deadline or the next frame,
+    /// whichever is first; the host caps it further (requestIdleCallback's 50 ms).
+    /// Returns whether the host queued or ran anything.
     fn idle_period(&mut self, _deadline: Option<std::time::Duration>) -> bool {
         false
     }

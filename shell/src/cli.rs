@@ -80,6 +80,10 @@ pub struct RunArgs {
     /// `src` a path that leads there (e.g. `../lib/x.js`).
     #[arg(long, value_name = "DIR")]
     pub allow_read: Vec<PathBuf>,
+    /// Rendering opportunities per second (requestAnimationFrame's frame rate), 1 to
+    /// 1000. Frames are taken only while something needs one.
+    #[arg(long, value_name = "N", default_value_t = 60.0, value_parser = parse_frame_rate)]
+    pub frame_rate: f64,
     /// After quiescence, evaluate EXPR in the page and print its value.
     #[arg(long, value_name = "EXPR")]
     pub eval: Option<String>,
@@ -99,6 +103,16 @@ fn parse_seconds(s: &str) -> Result<Duration, String> {
     // Limits beyond a century are as good as none (and would overflow Instant).
     const CENTURY: f64 = 100.0 * 365.0 * 86_400.0;
     Duration::try_from_secs_f64(secs.min(CENTURY)).map_err(|e| format!("'{s}': {e}"))
+}
+
+fn parse_frame_rate(s: &str) -> Result<f64, String> {
+    let rate: f64 = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of frames per second"))?;
+    if !(1.0..=1000.0).contains(&rate) {
+        return Err(format!("'{s}': the frame rate must be between 1 and 1000"));
+    }
+    Ok(rate)
 }
 
 pub fn main_with(cli: Cli) -> ExitCode {
@@ -132,6 +146,7 @@ fn run(args: RunArgs) -> u8 {
             .then(|| Duration::from_millis(args.script_timeout)),
         heap_limit: (args.max_heap_mb > 0).then(|| args.max_heap_mb.saturating_mul(1024 * 1024)),
         eval: args.eval.clone(),
+        frame_rate: Some(args.frame_rate),
     };
     let output = Rc::new(StdOutput { quiet: args.quiet });
     let report = match run_page(page, &options, output) {

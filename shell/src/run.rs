@@ -12,7 +12,7 @@ use roundabout_bindings::{
 use roundabout_bindings::modules::request_for_src;
 use roundabout_engine::dom::PageParser;
 use roundabout_engine::{
-    Clock, ErrorCounts, EventLoop, LoopState, PendingReport, RunOutcome, ScriptHost, Task,
+    Clock, ErrorCounts, EventLoop, FrameClock, LoopState, PendingReport, RunOutcome, ScriptHost, Task,
     TaskSource,
 };
 
@@ -31,6 +31,8 @@ pub struct RunOptions {
     /// Evaluated after quiescence, its value printed (`--eval`); the loop then runs
     /// to quiescence again.
     pub eval: Option<String>,
+    /// Rendering opportunities per second (default 60).
+    pub frame_rate: Option<f64>,
 }
 
 #[derive(Debug)]
@@ -150,6 +152,7 @@ impl Page {
             Clock::real()
         };
         let state = LoopState::shared(clock);
+        state.borrow_mut().frames = FrameClock::new(options.frame_rate.unwrap_or(60.0));
         let host_options = HostOptions {
             script_timeout: options.script_timeout,
             heap_limit: options.heap_limit,
@@ -259,14 +262,12 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
             _ => {
                 // HTML § 13.2.6.4.8, a script end tag: a microtask checkpoint first
                 // (MutationObserver callbacks for what the parser inserted so far).
-                host.queue_mutation_observer_microtask();
-                host.clean_up_after_running_script();
+                host.parser_paused();
                 run_script(host, page, &script, at, &*output)
             }
         }
     }
-    host.queue_mutation_observer_microtask();
-    host.clean_up_after_running_script();
+    host.parser_paused();
     if page.kind == PageKind::Script {
         let whole = ClassicScript {
             name: &page.display_name,

@@ -1,0 +1,176 @@
+// requestAnimationFrame (HTML § 8.10.1 "Animation frames"), requestIdleCallback
+// (W3C "Cooperative Scheduling of Background Tasks") and the page's visibility.
+// The loop takes frames while animation frame callbacks exist (engine/src/
+// frame_clock.rs) and runs "update the rendering" as a rendering task; the host
+// steps through the callbacks with a microtask checkpoint after each
+// (bindings/src/host.rs `update_the_rendering`).
+
+const { op_rb_set_frame_callbacks, op_rb_set_idle_callbacks } = ops;
+
+// The window's map of animation frame callbacks and its callback identifier.
+const animationFrameCallbacks = new Map();
+let animationFrameCallbackIdentifier = 0;
+
+defineMethods(globalThis, {
+  requestAnimationFrame: named("requestAnimationFrame", function requestAnimationFrame(callback) {
+    if (typeof callback !== "function") {
+      throw new TypeError("Failed to execute 'requestAnimationFrame' on 'Window': The callback provided as parameter 1 is not a function.");
+    }
+    const handle = ++animationFrameCallbackIdentifier;
+    animationFrameCallbacks.set(handle, callback);
+    op_rb_set_frame_callbacks(animationFrameCallbacks.size);
+    return handle;
+  }),
+  cancelAnimationFrame: named("cancelAnimationFrame", function cancelAnimationFrame(handle) {
+    if (arguments.length < 1) throw new TypeError("cancelAnimationFrame requires 1 argument");
+    animationFrameCallbacks.delete(Number(handle) >>> 0);
+    op_rb_set_frame_callbacks(animationFrameCallbacks.size);
+  }),
+});
+
+// "Run the animation frame callbacks": the handles are snapshotted when the frame
+// starts, so callbacks requested during it wait for the next frame; cancelled ones
+// are skipped; every callback of the frame gets the same timestamp.
+let frameHandles = [];
+let frameHandleIndex = 0;
+let frameTimestamp = 0;
+
+function beginAnimationFrames(timestamp) {
+  frameHandles = [...animationFrameCallbacks.keys()];
+  frameHandleIndex = 0;
+  frameTimestamp = timestamp;
+}
+
+// Runs the next callback of the frame; false when none is left.
+function stepAnimationFrame() {
+  while (frameHandleIndex < frameHandles.length) {
+    const handle = frameHandles[frameHandleIndex++];
+    const callback = animationFrameCallbacks.get(handle);
+    if (callback === undefined) continue;
+    animationFrameCallbacks.delete(handle);
+    op_rb_set_frame_callbacks(animationFrameCallbacks.size);
+    try {
+      ReflectApply(callback, globalThis, [frameTimestamp]);
+    } catch (e) {
+      reportException(e);
+    }
+    return true;
+  }
+  frameHandles = [];
+  return false;
+}
+
+// ---- requestIdleCallback
+
+const idleRequestCallbacks = new Map(); // handle -> { callback, timer }
+const runnableIdleCallbacks = []; // handles, in order
+let idleCallbackIdentifier = 0;
+
+function countIdleCallbacks() {
+  op_rb_set_idle_callbacks(idleRequestCallbacks.size + runnableIdleCallbacks.length);
+}
+
+const idleDeadlines = new WeakMap();
+class IdleDeadline {
+  constructor() { illegal(); }
+  timeRemaining() {
+    const d = idleDeadlines.get(this);
+    if (d === undefined) throw new TypeError("Illegal invocation");
+    if (d.didTimeout) return 0;
+    return Math.max(0, d.deadline - op_rb_now());
+  }
+  get didTimeout() {
+    const d = idleDeadlines.get(this);
+    if (d === undefined) throw new TypeError("Illegal invocation");
+    return d.didTimeout;
+  }
+}
+
+function newIdleDeadline(deadline, didTimeout) {
+  const o = Object.create(IdleDeadline.prototype);
+  idleDeadlines.set(o, { deadline, didTimeout });
+  return o;
+}
+
+const idleEntries = new Map(); // handle -> { callback, timer } (pending or runnable)
+
+function invokeIdleCallback(entry, deadline) {
+  if (entry.timer !== undefined) clearInternalTimer(entry.timer);
+  try {
+    ReflectApply(entry.callback, globalThis, [deadline]);
+  } catch (e) {
+    reportException(e);
+  }
+}
+
+defineMethods(globalThis, {
+  requestIdleCallback: named("requestIdleCallback", function requestIdleCallback(callback, options = {}) {
+    if (typeof callback !== "function") {
+      throw new TypeError("Failed to execute 'requestIdleCallback' on 'Window': The callback provided as parameter 1 is not a function.");
+    }
+    const timeout = Number(options?.timeout ?? 0) >>> 0;
+    const handle = ++idleCallbackIdentifier;
+    const entry = { callback, timer: undefined };
+    idleEntries.set(handle, entry);
+    idleRequestCallbacks.set(handle, entry);
+    // "Invoke idle callback timeout algorithm", queued on the idle task source.
+    if (timeout > 0) {
+      entry.timer = startInternalTimer(() => queueGlobalTask(TASK_SOURCE.idle, () => {
+        if (!idleEntries.has(handle)) return;
+        idleEntries.delete(handle);
+        idleRequestCallbacks.delete(handle);
+        const i = runnableIdleCallbacks.indexOf(handle);
+        if (i >= 0) runnableIdleCallbacks.splice(i, 1);
+        countIdleCallbacks();
+        entry.timer = undefined;
+        invokeIdleCallback(entry, newIdleDeadline(op_rb_now(), true));
+      }), timeout);
+    }
+    countIdleCallbacks();
+    return handle;
+  }),
+  cancelIdleCallback: named("cancelIdleCallback", function cancelIdleCallback(handle) {
+    handle = Number(handle) >>> 0;
+    const entry = idleEntries.get(handle);
+    if (entry === undefined) return;
+    if (entry.timer !== undefined) clearInternalTimer(entry.timer);
+    idleEntries.delete(handle);
+    idleRequestCallbacks.delete(handle);
+    const i = runnableIdleCallbacks.indexOf(handle);
+    if (i >= 0) runnableIdleCallbacks.splice(i, 1);
+    countIdleCallbacks();
+  }),
+});
+
+// "Start an idle period" (called by the host when nothing is runnable): the pending
+// callbacks become runnable and a task on the idle task source invokes them, one
+// per task, while the deadline (ms on the agent clock) has not passed.
+function startIdlePeriod(deadline) {
+  for (const handle of idleRequestCallbacks.keys()) runnableIdleCallbacks.push(handle);
+  idleRequestCallbacks.clear();
+  if (runnableIdleCallbacks.length === 0) return false;
+  queueGlobalTask(TASK_SOURCE.idle, () => invokeIdleCallbacks(deadline));
+  return true;
+}
+
+function invokeIdleCallbacks(deadline) {
+  if (op_rb_now() >= deadline || runnableIdleCallbacks.length === 0) return;
+  const handle = runnableIdleCallbacks.shift();
+  const entry = idleEntries.get(handle);
+  idleEntries.delete(handle);
+  countIdleCallbacks();
+  if (entry !== undefined) invokeIdleCallback(entry, newIdleDeadline(deadline, false));
+  if (runnableIdleCallbacks.length > 0) {
+    queueGlobalTask(TASK_SOURCE.idle, () => invokeIdleCallbacks(deadline));
+  }
+}
+
+// ---- visibility: a run is a foreground tab (HTML § 6.2 "Page visibility").
+ObjectDefineProperty(Document.prototype, "visibilityState", {
+  get() { idOf(this, "this"); return "visible"; }, enumerable: true, configurable: true,
+});
+ObjectDefineProperty(Document.prototype, "hidden", {
+  get() { idOf(this, "this"); return false; }, enumerable: true, configurable: true,
+});
+
+exposeInterface(IdleDeadline);
