@@ -23,6 +23,8 @@ struct Fake {
     handlers: HashMap<TimerId, Handler>,
     checkpoints: usize,
     idle_periods: Vec<Option<Duration>>,
+    /// Animation frame callbacks, run by update_the_rendering.
+    frame_callbacks: Vec<Handler>,
 }
 
 impl Fake {
@@ -64,6 +66,16 @@ impl ScriptHost for Fake {
         self.idle_periods.push(deadline);
         false
     }
+    fn needs_rendering(&self) -> bool {
+        !self.frame_callbacks.is_empty()
+    }
+    fn update_the_rendering(&mut self, frame_time: Duration) {
+        let callbacks = std::mem::take(&mut self.frame_callbacks);
+        self.log(format!("frame {:.3}", frame_time.as_secs_f64() * 1000.0));
+        for cb in callbacks {
+            cb(self);
+        }
+    }
     fn as_any_mut(&mut self) -> &mut dyn Any {
         self
     }
@@ -78,6 +90,7 @@ fn new_loop(clock: Clock) -> EventLoop<Fake> {
         handlers: HashMap::new(),
         checkpoints: 0,
         idle_periods: Vec::new(),
+        frame_callbacks: Vec::new(),
     };
     EventLoop::new(state, fake).unwrap()
 }
@@ -382,4 +395,77 @@ fn timers_started_by_microtasks_have_nesting_level_zero() {
     });
     let log = run_to_quiescence(&mut el);
     assert_eq!(log, ["0"; 10]);
+}
+
+fn request_frame(f: &mut Fake, cb: impl Fn(&mut Fake) + 'static) {
+    f.frame_callbacks.push(Rc::new(cb));
+}
+
+#[test]
+fn frames_come_at_ticks_only_while_wanted_and_n_frames_take_n_ticks_of_virtual_time() {
+    let mut el = new_loop(Clock::virtual_time());
+    fn again(f: &mut Fake) {
+        let n = f.log.len();
+        if n < 5 {
+            request_frame(f, again);
+        }
+    }
+    queue(&el, TaskSource::DomManipulation, |f| request_frame(f, again));
+    assert_eq!(
+        run_to_quiescence(&mut el),
+        ["frame 16.667", "frame 33.333", "frame 50.000", "frame 66.667", "frame 83.333"]
+    );
+    assert_eq!(el.state().borrow().clock.now(), Duration::from_nanos(83_333_333));
+}
+
+#[test]
+fn the_rendering_task_is_a_rendering_source_task_between_other_tasks() {
+    let mut el = new_loop(Clock::virtual_time());
+    queue(&el, TaskSource::Timer, |f| {
+        request_frame(f, |f| f.log("rAF callback"));
+        f.set_timer(16, false, |f| f.log("timer at 16"));
+        f.set_timer(17, false, |f| f.log("timer at 17"));
+    });
+    // The frame (tick 16.667) comes between the two timers.
+    assert_eq!(
+        run_to_quiescence(&mut el),
+        ["timer at 16", "frame 16.667", "rAF callback", "timer at 17"]
+    );
+}
+
+#[test]
+fn a_stream_of_tasks_does_not_starve_rendering() {
+    let mut el = new_loop(Clock::real());
+    fn busy(f: &mut Fake) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_millis(1) {}
+        if f.now_ms() < 60.0 {
+            let state = f.state.clone();
+            state
+                .borrow_mut()
+                .queue_task(Task::native(TaskSource::DomManipulation, None, |h| busy(fake(h))));
+        } else {
+            f.log("stream ended");
+        }
+    }
+    queue(&el, TaskSource::DomManipulation, |f| {
+        request_frame(f, |f| f.log("rAF"));
+        busy(f);
+    });
+    let log = run_to_quiescence(&mut el);
+    assert_eq!(log.len(), 3, "{log:?}");
+    assert!(log[0].starts_with("frame "), "{log:?}");
+    assert_eq!(log[1..], ["rAF", "stream ended"]);
+}
+
+#[test]
+fn an_idle_period_ends_at_the_next_frame_when_one_is_wanted() {
+    let mut el = new_loop(Clock::virtual_time());
+    queue(&el, TaskSource::DomManipulation, |f| {
+        request_frame(f, |_| {});
+        f.set_timer(100, false, |_| {});
+    });
+    run_to_quiescence(&mut el);
+    let first = el.host().idle_periods[0];
+    assert_eq!(first, Some(Duration::from_nanos(16_666_667)));
 }
