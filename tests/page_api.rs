@@ -90,3 +90,37 @@ fn nodes_created_and_removed_across_tasks_keep_the_arena_bounded() {
         "{live} nodes still in the arena after 600k were created"
     );
 }
+
+/// MutationObserver state (registrations, queues, the "mutation observer microtask
+/// queued" flag) belongs to each page's agent, not to the process.
+#[test]
+fn two_pages_do_not_share_mutation_observer_state() {
+    let (out_a, out_b) = (CapturedOutput::default(), CapturedOutput::default());
+    let setup = "<body><script>
+      window.seen = [];
+      window.mo = new MutationObserver((records) => seen.push(records.length));
+      mo.observe(document.body, { childList: true, attributes: true });
+    </script></body>";
+    let mut a = page(setup, &out_a);
+    let mut b = page(setup, &out_b);
+    a.run_until_idle().unwrap();
+    b.run_until_idle().unwrap();
+    // Records queued in A (not delivered yet: takeRecords is synchronous) are A's.
+    assert_eq!(
+        a.evaluate("document.body.append('x'); document.body.id = 'a'; mo.takeRecords().length"),
+        Ok("2".into())
+    );
+    assert_eq!(b.evaluate("mo.takeRecords().length"), Ok("0".into()));
+    // A mutation in A leaves A's flag set until A's checkpoint; B still delivers its own.
+    assert_eq!(
+        b.evaluate("document.body.append('y'); seen.length"),
+        Ok("0".into())
+    );
+    b.run_until_idle().unwrap();
+    assert_eq!(b.evaluate("seen"), Ok("[ 1 ]".into()));
+    a.run_until_idle().unwrap();
+    assert_eq!(a.evaluate("document.body.append('z'); 0"), Ok("0".into()));
+    a.run_until_idle().unwrap();
+    assert_eq!(a.evaluate("seen"), Ok("[ 1 ]".into()));
+    assert!(out_a.lines().is_empty() && out_b.lines().is_empty());
+}
