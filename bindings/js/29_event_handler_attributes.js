@@ -42,7 +42,10 @@ function ensureContentHandlers(target) {
     if (handlerTarget === null || handlerSlot(handlerTarget, name).listener !== null) continue;
     const body = op_dom_get_attribute_ns(id, "", name);
     if (body === null || body === undefined) continue;
-    setHandlerValue(handlerTarget, name, rawHandler(body, target), true);
+    // The element's own handlers go before any listener (none could be added before
+    // the element existed); the window's (from <body>) go where the body was parsed:
+    // this runs when the parser pauses after creating it.
+    setHandlerValue(handlerTarget, name, rawHandler(body, target), handlerTarget === target);
   }
 }
 
