@@ -14,8 +14,9 @@ function syntaxError(what, selectors) {
 function staticNodeList(nodes) {
   const list = Object.create(NodeList.prototype);
   const frozen = [...nodes];
-  collectionQueries.set(list, () => frozen);
-  return new Proxy(list, {
+  const query = () => frozen;
+  collectionQueries.set(list, query);
+  const proxy = new Proxy(list, {
     get(t, p, r) {
       if (typeof p === "string" && String(p >>> 0) === p) return frozen[p >>> 0];
       return Reflect.get(t, p, r);
@@ -25,6 +26,8 @@ function staticNodeList(nodes) {
       return Reflect.has(t, p);
     },
   });
+  collectionQueries.set(proxy, query); // methods and getters see the proxy as `this`
+  return proxy;
 }
 
 const queryMixin = {
@@ -38,9 +41,7 @@ const queryMixin = {
     const s = toDOMString(selectors);
     const found = op_dom_query(idOf(this, "this"), s, false);
     if (found === null || found === undefined) throw syntaxError("querySelectorAll", s);
-    const list = staticNodeList(found.map(wrapNode));
-    collectionQueries.set(list, () => found.map(wrapNode));
-    return list;
+    return staticNodeList(found.map(wrapNode));
   },
 };
 mixin(Element, queryMixin);

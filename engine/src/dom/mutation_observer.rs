@@ -145,15 +145,13 @@ impl Document {
             .find(|r| r.observer == observer && r.source.is_none())
         {
             existing.options = options;
-            let nodes = mo
-                .observer_mut(observer)
-                .map(|o| o.nodes.clone())
-                .unwrap_or_default();
-            for node in nodes {
-                if let Some(l) = mo.registered.get_mut(&node) {
-                    l.retain(|r| !(r.observer == observer && r.source == Some(target)));
-                }
-            }
+            // Step 7.1 says "for each node of this's node list", but transient
+            // registered observers sit on removed nodes, which are not in it; like
+            // Blink, every transient observer this registration created goes.
+            mo.registered.retain(|_, l| {
+                l.retain(|r| !(r.observer == observer && r.source == Some(target)));
+                !l.is_empty()
+            });
             return;
         }
         list.push(Registered {
@@ -166,7 +164,8 @@ impl Document {
         }
     }
 
-    /// `disconnect()`: unregistered everywhere, queue emptied.
+    /// `disconnect()`: unregistered everywhere (transient registrations too, as in
+    /// Blink; the spec's steps only visit the node list), queue emptied.
     pub fn disconnect_observer(&mut self, observer: ObserverId) {
         let mo = &mut self.observers;
         let Some(o) = mo.observer_mut(observer) else {
@@ -190,7 +189,8 @@ impl Document {
     }
 
     /// `takeRecords()`, and the per-observer step of "notify mutation observers"
-    /// (`notifying`: also drop its transient registered observers).
+    /// (`notifying`: also drop its transient registered observers — all of them,
+    /// wherever they are: they sit on removed nodes, not on the node list).
     pub fn take_observer_records(
         &mut self,
         observer: ObserverId,
