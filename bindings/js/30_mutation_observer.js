@@ -21,41 +21,59 @@ function observerOf(mo) {
 }
 
 const MUTATION_TYPES = ["childList", "attributes", "characterData"];
-const recordData = new WeakMap();
+// Records are made by this file only: the constructor wants this token. (Private
+// fields, not a WeakMap: QuickJS's WeakMap insertion is slow with many entries,
+// and an observer can get tens of thousands of records.)
+const recordToken = Symbol("MutationRecord");
 
 class MutationRecord {
-  constructor() { illegal(); }
-  get type() { return recordOf(this).type; }
-  get target() { return recordOf(this).target; }
-  get addedNodes() { return recordOf(this).addedNodes; }
-  get removedNodes() { return recordOf(this).removedNodes; }
-  get previousSibling() { return recordOf(this).previousSibling; }
-  get nextSibling() { return recordOf(this).nextSibling; }
-  get attributeName() { return recordOf(this).attributeName; }
-  get attributeNamespace() { return recordOf(this).attributeNamespace; }
-  get oldValue() { return recordOf(this).oldValue; }
+  #type; #target; #addedList; #removedList; #previous; #next; #name; #namespace; #old;
+  #added = null; #removed = null;
+  constructor(token, type, target, added, removed, previous, next, name, namespace, old) {
+    if (token !== recordToken) illegal();
+    this.#type = type;
+    this.#target = target;
+    this.#addedList = added;
+    this.#removedList = removed;
+    this.#previous = previous;
+    this.#next = next;
+    this.#name = name;
+    this.#namespace = namespace;
+    this.#old = old;
+  }
+  get type() { return this.#type; }
+  get target() { return this.#target; }
+  // Static NodeLists, made on first access (the same object each time).
+  get addedNodes() { return (this.#added ??= staticNodeList(this.#addedList)); }
+  get removedNodes() { return (this.#removed ??= staticNodeList(this.#removedList)); }
+  get previousSibling() { return this.#previous; }
+  get nextSibling() { return this.#next; }
+  get attributeName() { return this.#name; }
+  get attributeNamespace() { return this.#namespace; }
+  get oldValue() { return this.#old; }
 }
 
-function recordOf(r) {
-  const d = recordData.get(r);
-  if (d === undefined) throw new TypeError("Illegal invocation");
-  return d;
-}
-
-function makeRecord(raw) {
-  const record = Object.create(MutationRecord.prototype);
-  recordData.set(record, {
-    type: MUTATION_TYPES[raw.kind],
-    target: wrapNode(raw.target),
-    addedNodes: staticNodeList(raw.added.map(wrapNode)),
-    removedNodes: staticNodeList(raw.removed.map(wrapNode)),
-    previousSibling: wrapNode(raw.previous),
-    nextSibling: wrapNode(raw.next),
-    attributeName: raw.name ?? null,
-    attributeNamespace: raw.namespace ?? null,
-    oldValue: raw.old ?? null,
-  });
-  return record;
+// Decodes op_mo_take's flat list. The records hold the nodes' wrappers, which keeps
+// the nodes alive while script holds the records (engine/src/dom/garbage.rs treats
+// held wrappers as roots).
+function makeRecords(flat) {
+  const records = [];
+  const wrap = (id) => (id === null ? null : wrapNode(id));
+  let i = 0;
+  while (i < flat.length) {
+    const type = MUTATION_TYPES[flat[i]];
+    const target = wrapNode(flat[i + 1]);
+    const previous = wrap(flat[i + 2]);
+    const next = wrap(flat[i + 3]);
+    const name = flat[i + 4], namespace = flat[i + 5], old = flat[i + 6];
+    i += 7;
+    const added = [];
+    for (let n = flat[i++]; n > 0; n--) added.push(wrapNode(flat[i++]));
+    const removed = [];
+    for (let n = flat[i++]; n > 0; n--) removed.push(wrapNode(flat[i++]));
+    records.push(new MutationRecord(recordToken, type, target, added, removed, previous, next, name, namespace, old));
+  }
+  return records;
 }
 
 // WebIDL: an optional dictionary member is "present" unless undefined.
@@ -127,18 +145,18 @@ class MutationObserver {
   }
 
   takeRecords() {
-    return op_mo_take(observerOf(this).id, false).map(makeRecord);
+    return makeRecords(op_mo_take(observerOf(this).id, false));
   }
 }
 
 // DOM § 4.3.2 "notify mutation observers", queued as a microtask.
 function notifyMutationObservers() {
   for (const id of op_mo_begin_notify()) {
-    const raw = op_mo_take(id, true);
-    if (raw.length === 0) continue;
+    const flat = op_mo_take(id, true);
+    if (flat.length === 0) continue;
     const mo = observersById.get(id)?.deref();
     if (mo === undefined) continue;
-    const records = raw.map(makeRecord);
+    const records = makeRecords(flat);
     try {
       ReflectApply(observerData.get(mo).callback, mo, [records, mo]);
     } catch (e) {

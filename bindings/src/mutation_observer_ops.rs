@@ -97,80 +97,85 @@ pub fn op_mo_begin_notify(state: &mut OpState) -> Vec<u32> {
         .collect()
 }
 
+/// One field of a record in the flat encoding `op_mo_take` returns (plain values
+/// cross into JS much faster than an object per record).
 #[derive(deno_core::serde::Serialize)]
-#[serde(crate = "deno_core::serde")]
-pub struct RecordOut {
-    /// 0 childList, 1 attributes, 2 characterData.
-    kind: u8,
-    target: u32,
-    added: Vec<u32>,
-    removed: Vec<u32>,
-    previous: i64,
-    next: i64,
-    name: Option<String>,
-    namespace: Option<String>,
-    old: Option<String>,
+#[serde(crate = "deno_core::serde", untagged)]
+pub enum Field {
+    Num(f64),
+    Str(String),
+    Null(()),
+}
+
+fn node(n: Option<roundabout_engine::dom::NodeId>) -> Field {
+    n.map_or(Field::Null(()), |n| Field::Num(f64::from(n.0)))
+}
+
+fn text(s: Option<String>) -> Field {
+    s.map_or(Field::Null(()), Field::Str)
 }
 
 /// An observer's records, emptying its queue (`notifying`: also its transient
-/// registered observers go, as "notify mutation observers" step 5.3 says).
+/// registered observers go, as "notify mutation observers" step 5.3 says). Flat:
+/// per record `kind` (0 childList, 1 attributes, 2 characterData), target,
+/// previousSibling, nextSibling, attributeName, attributeNamespace, oldValue, the
+/// number of added nodes and their ids, the number of removed nodes and their ids.
 #[op2]
 #[serde]
-pub fn op_mo_take(state: &mut OpState, observer: u32, notifying: bool) -> Vec<RecordOut> {
+pub fn op_mo_take(state: &mut OpState, observer: u32, notifying: bool) -> Vec<Field> {
     let records = document(state)
         .borrow_mut()
         .take_observer_records(ObserverId(observer), notifying);
-    let id = |n: Option<roundabout_engine::dom::NodeId>| n.map_or(-1, |n| i64::from(n.0));
-    records
-        .into_iter()
-        .map(|r| {
-            let old = r.old_value;
-            match &*r.record {
-                MutationRecord::ChildList {
-                    target,
-                    added,
-                    removed,
-                    previous_sibling,
-                    next_sibling,
-                } => RecordOut {
-                    kind: 0,
-                    target: target.0,
-                    added: added.iter().map(|n| n.0).collect(),
-                    removed: removed.iter().map(|n| n.0).collect(),
-                    previous: id(*previous_sibling),
-                    next: id(*next_sibling),
-                    name: None,
-                    namespace: None,
-                    old: None,
-                },
-                MutationRecord::Attributes {
-                    target,
-                    name,
-                    namespace,
-                    ..
-                } => RecordOut {
-                    kind: 1,
-                    target: target.0,
-                    added: vec![],
-                    removed: vec![],
-                    previous: -1,
-                    next: -1,
-                    name: Some(name.to_string()),
-                    namespace: namespace.as_ref().map(|n| n.to_string()),
-                    old,
-                },
-                MutationRecord::CharacterData { target, .. } => RecordOut {
-                    kind: 2,
-                    target: target.0,
-                    added: vec![],
-                    removed: vec![],
-                    previous: -1,
-                    next: -1,
-                    name: None,
-                    namespace: None,
-                    old,
-                },
+    let mut out = Vec::with_capacity(records.len() * 9);
+    for r in records {
+        let old = r.old_value;
+        let (kind, target, prev, next, name, namespace, added, removed): (
+            f64,
+            _,
+            _,
+            _,
+            _,
+            _,
+            &[roundabout_engine::dom::NodeId],
+            &[roundabout_engine::dom::NodeId],
+        ) = match &*r.record {
+            MutationRecord::ChildList {
+                target,
+                added,
+                removed,
+                previous_sibling,
+                next_sibling,
+            } => (0.0, *target, *previous_sibling, *next_sibling, None, None, added, removed),
+            MutationRecord::Attributes {
+                target,
+                name,
+                namespace,
+                ..
+            } => (
+                1.0,
+                *target,
+                None,
+                None,
+                Some(name.to_string()),
+                namespace.as_ref().map(|n| n.to_string()),
+                &[],
+                &[],
+            ),
+            MutationRecord::CharacterData { target, .. } => {
+                (2.0, *target, None, None, None, None, &[], &[])
             }
-        })
-        .collect()
+        };
+        out.push(Field::Num(kind));
+        out.push(node(Some(target)));
+        out.push(node(prev));
+        out.push(node(next));
+        out.push(text(name));
+        out.push(text(namespace));
+        out.push(text(old));
+        for list in [added, removed] {
+            out.push(Field::Num(list.len() as f64));
+            out.extend(list.iter().map(|n| Field::Num(f64::from(n.0))));
+        }
+    }
+    out
 }
