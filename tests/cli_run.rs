@@ -527,6 +527,46 @@ fn error_events_come_first_and_a_canceled_error_is_not_reported() {
 }
 
 #[test]
+fn virtual_time_takes_exactly_one_tick_per_frame() {
+    assert_run(
+        &["run", "--virtual-time", "frames.js"],
+        0,
+        &[
+            "frames 60, first 16.667, last 1000.000, now 1000.000",
+            "idle after the frames: false 50.000",
+        ],
+        &[],
+    );
+    assert_run(
+        &["run", "--virtual-time", "--frame-rate", "30", "frames.js"],
+        0,
+        &[
+            "frames 60, first 33.333, last 2000.000, now 2000.000",
+            "idle after the frames: false 50.000",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_pending_animation_frame_keeps_the_run_alive_until_the_timeout() {
+    let dir = tempdir();
+    let page = dir.join("forever.js");
+    std::fs::write(&page, "requestAnimationFrame(function f() { requestAnimationFrame(f); });").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_roundabout"))
+        .args(["run", "--virtual-time", "--timeout", "5"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("still pending: 1 animation frame callback"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn plain_run_exits_0() {
     assert_run(&["run", "plain.js"], 0, &["fine"], &[]);
 }
