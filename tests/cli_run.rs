@@ -467,8 +467,16 @@ fn module_imports_load_only_from_inside_the_root() {
     let dir = tempdir();
     let site = dir.join("site");
     std::fs::create_dir_all(site.join("lib")).unwrap();
-    std::fs::write(dir.join("secret.js"), "console.log('SECRET LEAKED'); export {}").unwrap();
-    std::fs::write(site.join("lib/ok.js"), "console.log('lib/ok.js evaluated'); export const ok = 1;").unwrap();
+    std::fs::write(
+        dir.join("secret.js"),
+        "console.log('SECRET LEAKED'); export {}",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("lib/ok.js"),
+        "console.log('lib/ok.js evaluated'); export const ok = 1;",
+    )
+    .unwrap();
     std::os::unix::fs::symlink(dir.join("secret.js"), site.join("lib/link.js")).unwrap();
     std::fs::create_dir_all(site.join("pages")).unwrap();
     let page = site.join("pages/page.html");
@@ -506,7 +514,10 @@ for (const s of ["../../secret.js", "/lib/link.js", "https://example.com/x.js", 
         ],
         "{err}"
     );
-    assert!(err.contains("Failed to load module script ../../secret.js: outside the folder"), "{err}");
+    assert!(
+        err.contains("Failed to load module script ../../secret.js: outside the folder"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -552,7 +563,11 @@ fn virtual_time_takes_exactly_one_tick_per_frame() {
 fn a_pending_animation_frame_keeps_the_run_alive_until_the_timeout() {
     let dir = tempdir();
     let page = dir.join("forever.js");
-    std::fs::write(&page, "requestAnimationFrame(function f() { requestAnimationFrame(f); });").unwrap();
+    std::fs::write(
+        &page,
+        "requestAnimationFrame(function f() { requestAnimationFrame(f); });",
+    )
+    .unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_roundabout"))
         .args(["run", "--virtual-time", "--timeout", "5"])
         .arg(&page)

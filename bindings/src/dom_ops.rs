@@ -112,29 +112,40 @@ pub fn op_dom_get_attribute(state: &mut OpState, id: u32, #[string] name: &str) 
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_attribute(scope: &mut v8::PinScope, state: &mut OpState,
+pub fn op_dom_set_attribute(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
     id: u32,
     #[string] name: &str,
-    #[string] value: &str) -> u32 {
-    let result = (|| -> u32 {
+    #[string] value: &str,
+) -> u32 {
+    let result = set_attribute_steps(state, id, name, value);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn set_attribute_steps(state: &mut OpState, id: u32, name: &str, value: &str) -> u32 {
     error_code(
         doc(state)
             .borrow_mut()
             .set_attribute(NodeId(id), name, value),
     )
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_remove_attribute(scope: &mut v8::PinScope, state: &mut OpState, id: u32, #[string] name: &str)  {
-    let result = (|| -> () {
-    doc(state).borrow_mut().remove_attribute(NodeId(id), name);
-})();
+pub fn op_dom_remove_attribute(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    id: u32,
+    #[string] name: &str,
+) {
+    remove_attribute_steps(state, id, name);
     queue_notify_if_requested(scope, state);
-    result
+}
+
+fn remove_attribute_steps(state: &mut OpState, id: u32, name: &str) {
+    doc(state).borrow_mut().remove_attribute(NodeId(id), name);
 }
 
 /// The element's attributes' qualified names, in order.
@@ -164,7 +175,11 @@ pub fn op_dom_attributes(state: &mut OpState, id: u32) -> Vec<String> {
             .flat_map(|a| {
                 [
                     a.name.ns.to_string(),
-                    a.name.prefix.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+                    a.name
+                        .prefix
+                        .as_ref()
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
                     a.name.local.to_string(),
                     a.value.clone(),
                 ]
@@ -195,12 +210,26 @@ pub fn op_dom_get_attribute_ns(
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_attribute_ns(scope: &mut v8::PinScope, state: &mut OpState,
+pub fn op_dom_set_attribute_ns(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
     id: u32,
     #[string] namespace: &str,
     #[string] qualified_name: &str,
-    #[string] value: &str) -> u32 {
-    let result = (|| -> u32 {
+    #[string] value: &str,
+) -> u32 {
+    let result = set_attribute_ns_steps(state, id, namespace, qualified_name, value);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn set_attribute_ns_steps(
+    state: &mut OpState,
+    id: u32,
+    namespace: &str,
+    qualified_name: &str,
+    value: &str,
+) -> u32 {
     let d = doc(state);
     let mut d = d.borrow_mut();
     if !valid(&d, id) {
@@ -208,25 +237,29 @@ pub fn op_dom_set_attribute_ns(scope: &mut v8::PinScope, state: &mut OpState,
     }
     let ns = (!namespace.is_empty()).then_some(namespace);
     error_code(d.set_attribute_ns(NodeId(id), ns, qualified_name, value))
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 /// Whether an attribute was removed.
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_remove_attribute_ns(scope: &mut v8::PinScope, state: &mut OpState,
+pub fn op_dom_remove_attribute_ns(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
     id: u32,
     #[string] namespace: &str,
-    #[string] local: &str) -> bool {
-    let result = (|| -> bool {
-    let d = doc(state);
-    let mut d = d.borrow_mut();
-    valid(&d, id) && d.remove_attribute_ns(NodeId(id), namespace, local).is_some()
-})();
+    #[string] local: &str,
+) -> bool {
+    let result = remove_attribute_ns_steps(state, id, namespace, local);
     queue_notify_if_requested(scope, state);
     result
+}
+
+fn remove_attribute_ns_steps(state: &mut OpState, id: u32, namespace: &str, local: &str) -> bool {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    valid(&d, id)
+        && d.remove_attribute_ns(NodeId(id), namespace, local)
+            .is_some()
 }
 
 /// 0 element (HTML namespace), 1 text, 2 comment, 3 document fragment.
@@ -270,54 +303,78 @@ fn with_scripts(d: &Document, code: u32) -> u32 {
 /// `parent.insertBefore(node, child)`; `child` -1 appends.
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_insert(scope: &mut v8::PinScope, state: &mut OpState, parent: u32, node: u32, child: i32) -> u32 {
-    let result = (|| -> u32 {
+pub fn op_dom_insert(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    parent: u32,
+    node: u32,
+    child: i32,
+) -> u32 {
+    let result = insert_steps(state, parent, node, child);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn insert_steps(state: &mut OpState, parent: u32, node: u32, child: i32) -> u32 {
     let child = u32::try_from(child).ok().map(NodeId);
     let d = doc(state);
     let mut d = d.borrow_mut();
     let code = error_code(d.pre_insert(NodeId(node), NodeId(parent), child));
     with_scripts(&d, code)
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_remove_child(scope: &mut v8::PinScope, state: &mut OpState, parent: u32, child: u32) -> u32 {
-    let result = (|| -> u32 {
+pub fn op_dom_remove_child(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    parent: u32,
+    child: u32,
+) -> u32 {
+    let result = remove_child_steps(state, parent, child);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn remove_child_steps(state: &mut OpState, parent: u32, child: u32) -> u32 {
     error_code(
         doc(state)
             .borrow_mut()
             .pre_remove(NodeId(child), NodeId(parent)),
     )
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_replace_child(scope: &mut v8::PinScope, state: &mut OpState, parent: u32, node: u32, child: u32) -> u32 {
-    let result = (|| -> u32 {
+pub fn op_dom_replace_child(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    parent: u32,
+    node: u32,
+    child: u32,
+) -> u32 {
+    let result = replace_child_steps(state, parent, node, child);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn replace_child_steps(state: &mut OpState, parent: u32, node: u32, child: u32) -> u32 {
     let d = doc(state);
     let mut d = d.borrow_mut();
     let code = error_code(d.replace_child(NodeId(child), NodeId(node), NodeId(parent)));
     with_scripts(&d, code)
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 /// `node.remove()` (no error: a node without a parent is left alone).
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_remove(scope: &mut v8::PinScope, state: &mut OpState, id: u32)  {
-    let result = (|| -> () {
-    doc(state).borrow_mut().remove(NodeId(id), false);
-})();
+pub fn op_dom_remove(scope: &mut v8::PinScope, state: &mut OpState, id: u32) {
+    remove_steps(state, id);
     queue_notify_if_requested(scope, state);
-    result
+}
+
+fn remove_steps(state: &mut OpState, id: u32) {
+    doc(state).borrow_mut().remove(NodeId(id), false);
 }
 
 #[op2]
@@ -328,35 +385,47 @@ pub fn op_dom_text_content(state: &mut OpState, id: u32) -> Option<String> {
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_text_content(scope: &mut v8::PinScope, state: &mut OpState, id: u32, #[string] value: &str) -> bool {
-    let result = (|| -> bool {
+pub fn op_dom_set_text_content(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    id: u32,
+    #[string] value: &str,
+) -> bool {
+    let result = set_text_content_steps(state, id, value);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn set_text_content_steps(state: &mut OpState, id: u32, value: &str) -> bool {
     let d = doc(state);
     let mut d = d.borrow_mut();
     d.set_text_content(NodeId(id), value);
     d.wants_gc()
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 /// CharacterData "replace data"; offsets in UTF-16 code units.
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_replace_data(scope: &mut v8::PinScope, state: &mut OpState,
+pub fn op_dom_replace_data(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
     id: u32,
     offset: u32,
     count: u32,
-    #[string] data: &str) -> u32 {
-    let result = (|| -> u32 {
+    #[string] data: &str,
+) -> u32 {
+    let result = replace_data_steps(state, id, offset, count, data);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn replace_data_steps(state: &mut OpState, id: u32, offset: u32, count: u32, data: &str) -> u32 {
     error_code(doc(state).borrow_mut().replace_data(
         NodeId(id),
         offset as usize,
         count as usize,
         data,
     ))
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 /// 0 innerHTML, 1 outerHTML.
@@ -374,15 +443,22 @@ pub fn op_dom_serialize(state: &mut OpState, id: u32, outer: bool) -> String {
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_set_inner_html(scope: &mut v8::PinScope, state: &mut OpState, id: u32, #[string] html: &str) -> bool {
-    let result = (|| -> bool {
+pub fn op_dom_set_inner_html(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    id: u32,
+    #[string] html: &str,
+) -> bool {
+    let result = set_inner_html_steps(state, id, html);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn set_inner_html_steps(state: &mut OpState, id: u32, html: &str) -> bool {
     let d = doc(state);
     let mut d = d.borrow_mut();
     d.set_inner_html(NodeId(id), html);
     d.wants_gc()
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
@@ -522,26 +598,34 @@ pub fn op_dom_collection(
 
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_normalize(scope: &mut v8::PinScope, state: &mut OpState, id: u32)  {
-    let result = (|| -> () {
-    doc(state).borrow_mut().normalize(NodeId(id));
-})();
+pub fn op_dom_normalize(scope: &mut v8::PinScope, state: &mut OpState, id: u32) {
+    normalize_steps(state, id);
     queue_notify_if_requested(scope, state);
-    result
+}
+
+fn normalize_steps(state: &mut OpState, id: u32) {
+    doc(state).borrow_mut().normalize(NodeId(id));
 }
 
 /// The new Text node, or -1 (IndexSizeError).
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
-pub fn op_dom_split_text(scope: &mut v8::PinScope, state: &mut OpState, id: u32, offset: u32) -> i32 {
-    let result = (|| -> i32 {
+pub fn op_dom_split_text(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    id: u32,
+    offset: u32,
+) -> i32 {
+    let result = split_text_steps(state, id, offset);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn split_text_steps(state: &mut OpState, id: u32, offset: u32) -> i32 {
     doc(state)
         .borrow_mut()
         .split_text(NodeId(id), offset as usize)
         .map_or(-1, |n| n.0 as i32)
-})();
-    queue_notify_if_requested(scope, state);
-    result
 }
 
 #[cfg_attr(feature = "v8", op2(fast))]
@@ -734,4 +818,3 @@ pub fn op_dom_collect(state: &mut OpState, #[serde] held: Vec<u32>) -> u32 {
 pub fn op_dom_wants_gc(state: &mut OpState) -> bool {
     doc(state).borrow().wants_gc()
 }
-

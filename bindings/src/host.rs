@@ -16,11 +16,11 @@ use roundabout_engine::{
 
 use crate::bootstrap::{bootstrap, Hooks};
 use crate::dom_ops::{PageDocument, ScriptLoader, ScriptLoaderSlot};
-use crate::ops::{roundabout_web, OutputSlot};
 use crate::modules::{
     fetch_and_link, import_dynamically, import_dynamically_with_phase, import_meta_callback,
     GraphError, ModuleFetcher, ModuleRegistry, SharedModuleRegistry,
 };
+use crate::ops::{roundabout_web, OutputSlot};
 use crate::output::Output;
 
 /// A classic script's source and where it came from, for error locations.
@@ -325,9 +325,8 @@ impl JsHost {
         isolate.set_slot(registry.clone());
         isolate.set_host_initialize_import_meta_object_callback(import_meta_callback);
         isolate.set_host_import_module_dynamically_callback(import_dynamically);
-        isolate.set_host_import_module_with_phase_dynamically_callback(
-            import_dynamically_with_phase,
-        );
+        isolate
+            .set_host_import_module_with_phase_dynamically_callback(import_dynamically_with_phase);
         self.modules = Some(registry);
     }
 
@@ -438,7 +437,9 @@ impl JsHost {
                 Err(GraphError::Fetch(why)) => {
                     let text = match &pending.request {
                         Ok(request) => {
-                            format!("Failed to fetch dynamically imported module: {request} ({why})")
+                            format!(
+                                "Failed to fetch dynamically imported module: {request} ({why})"
+                            )
                         }
                         Err(_) => why,
                     };
@@ -708,7 +709,10 @@ impl ScriptHost for JsHost {
         let mut out = Vec::new();
         let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
         if st.animation_frame_callbacks > 0 {
-            out.push(plural(st.animation_frame_callbacks, "animation frame callback"));
+            out.push(plural(
+                st.animation_frame_callbacks,
+                "animation frame callback",
+            ));
         }
         if st.idle_callbacks > 0 {
             out.push(plural(st.idle_callbacks, "idle callback"));

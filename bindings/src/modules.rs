@@ -118,7 +118,11 @@ impl ModuleRegistry {
         })
     }
 
-    fn request_of(&self, scope: &v8::PinScope<'_, '_>, module: v8::Local<v8::Module>) -> Option<&CompiledModule> {
+    fn request_of(
+        &self,
+        scope: &v8::PinScope<'_, '_>,
+        module: v8::Local<v8::Module>,
+    ) -> Option<&CompiledModule> {
         self.entry(scope, module).map(|i| &self.modules[i])
     }
 
@@ -176,7 +180,11 @@ pub fn resolve_specifier(specifier: &str, base: &str) -> Result<String, String> 
 /// `lib/a.js` means `./lib/a.js` (unlike an import specifier).
 pub fn request_for_src(src: &str) -> Result<String, String> {
     let path = src.split(['?', '#']).next().unwrap_or(src);
-    if path.starts_with('/') || path.starts_with("./") || path.starts_with("../") || has_scheme(path) {
+    if path.starts_with('/')
+        || path.starts_with("./")
+        || path.starts_with("../")
+        || has_scheme(path)
+    {
         resolve_specifier(path, "")
     } else {
         resolve_specifier(&format!("./{path}"), "")
@@ -417,7 +425,8 @@ fn resolve_callback<'s>(
     match found {
         Some(module) => Some(v8::Local::new(scope, module)),
         None => {
-            let message = v8::String::new(scope, &format!("Cannot resolve module \"{specifier}\""))?;
+            let message =
+                v8::String::new(scope, &format!("Cannot resolve module \"{specifier}\""))?;
             let error = v8::Exception::type_error(scope, message);
             scope.throw_exception(error);
             None
@@ -503,7 +512,13 @@ pub fn import_dynamically_with_phase<'s, 'i>(
     _phase: v8::ModuleImportPhase,
     import_attributes: v8::Local<'s, v8::FixedArray>,
 ) -> Option<v8::Local<'s, v8::Promise>> {
-    import_dynamically(scope, host_defined_options, resource_name, specifier, import_attributes)
+    import_dynamically(
+        scope,
+        host_defined_options,
+        resource_name,
+        specifier,
+        import_attributes,
+    )
 }
 
 #[cfg(test)]
@@ -513,10 +528,19 @@ mod tests {
     #[test]
     fn specifiers_resolve_like_urls_for_files() {
         assert_eq!(resolve_specifier("./a.js", "").unwrap(), "a.js");
-        assert_eq!(resolve_specifier("./a.js", "lib/main.js").unwrap(), "lib/a.js");
-        assert_eq!(resolve_specifier("../a.js", "lib/x/main.js").unwrap(), "lib/a.js");
+        assert_eq!(
+            resolve_specifier("./a.js", "lib/main.js").unwrap(),
+            "lib/a.js"
+        );
+        assert_eq!(
+            resolve_specifier("../a.js", "lib/x/main.js").unwrap(),
+            "lib/a.js"
+        );
         assert_eq!(resolve_specifier("../a.js", "main.js").unwrap(), "../a.js");
-        assert_eq!(resolve_specifier("./b/../c.js", "lib/m.js").unwrap(), "lib/c.js");
+        assert_eq!(
+            resolve_specifier("./b/../c.js", "lib/m.js").unwrap(),
+            "lib/c.js"
+        );
         assert_eq!(resolve_specifier("/x/y.js", "lib/m.js").unwrap(), "/x/y.js");
         assert_eq!(resolve_specifier("/../y.js", "").unwrap(), "/y.js");
         assert_eq!(resolve_specifier("./a.js", "/r/m.js").unwrap(), "/r/a.js");
@@ -525,6 +549,9 @@ mod tests {
             "https://e.com/a.js"
         );
         let bare = resolve_specifier("lodash", "").unwrap_err();
-        assert!(bare.contains("Relative references must start with"), "{bare}");
+        assert!(
+            bare.contains("Relative references must start with"),
+            "{bare}"
+        );
     }
 }

@@ -38,7 +38,11 @@ fn document(state: &OpState) -> Rc<RefCell<Document>> {
 }
 
 #[op2(fast)]
-pub fn op_mo_install(scope: &mut v8::PinScope, state: &mut OpState, notify: v8::Local<v8::Function>) {
+pub fn op_mo_install(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    notify: v8::Local<v8::Function>,
+) {
     let global = v8::Global::new(scope, notify);
     state.put(NotifyMutationObservers(global));
 }
@@ -73,7 +77,11 @@ pub fn op_mo_observe(
         character_data_old_value: bit(5),
         attribute_filter,
     };
-    d.observe(ObserverId(observer), roundabout_engine::dom::NodeId(target), options);
+    d.observe(
+        ObserverId(observer),
+        roundabout_engine::dom::NodeId(target),
+        options,
+    );
 }
 
 #[op2(fast)]
@@ -145,7 +153,16 @@ pub fn op_mo_take(state: &mut OpState, observer: u32, notifying: bool) -> Vec<Fi
                 removed,
                 previous_sibling,
                 next_sibling,
-            } => (0.0, *target, *previous_sibling, *next_sibling, None, None, added, removed),
+            } => (
+                0.0,
+                *target,
+                *previous_sibling,
+                *next_sibling,
+                None,
+                None,
+                added,
+                removed,
+            ),
             MutationRecord::Attributes {
                 target,
                 name,

@@ -108,7 +108,10 @@ pub fn op_rb_set_frame_callbacks(state: &mut OpState, count: u32) {
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
 pub fn op_rb_set_idle_callbacks(state: &mut OpState, count: u32) {
-    state.borrow::<SharedLoopState>().borrow_mut().idle_callbacks = count as usize;
+    state
+        .borrow::<SharedLoopState>()
+        .borrow_mut()
+        .idle_callbacks = count as usize;
 }
 
 use crate::dom_ops::*;

@@ -123,7 +123,11 @@ mod tests {
         assert_eq!(fc.take_due_frame(ms(10.0)), None);
         let t1 = fc.take_due_frame(ms(16.7)).unwrap();
         assert_eq!(t1.as_nanos(), 16_666_667);
-        assert_eq!(fc.take_due_frame(ms(16.8)), None, "one rendering task at a time");
+        assert_eq!(
+            fc.take_due_frame(ms(16.8)),
+            None,
+            "one rendering task at a time"
+        );
         fc.frame_started(t1);
         assert_eq!(fc.next_frame().unwrap().as_nanos(), 33_333_333);
         let t2 = fc.take_due_frame(ms(40.0)).unwrap();
@@ -155,6 +159,9 @@ mod tests {
     #[test]
     fn rates_are_clamped() {
         assert_eq!(FrameClock::new(0.0).interval(), Duration::from_secs(1));
-        assert_eq!(FrameClock::new(f64::NAN).interval(), FrameClock::new(60.0).interval());
+        assert_eq!(
+            FrameClock::new(f64::NAN).interval(),
+            FrameClock::new(60.0).interval()
+        );
     }
 }

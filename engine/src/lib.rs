@@ -17,8 +17,8 @@ pub mod timers;
 pub mod watchdog;
 
 pub use clock::Clock;
-pub use frame_clock::FrameClock;
 pub use event_loop::{perform_microtask_checkpoint, EventLoop, RunOutcome, Turn};
+pub use frame_clock::FrameClock;
 pub use loop_state::{ErrorCounts, LoopState, RunningTask, SharedLoopState};
 pub use pending::PendingReport;
 pub use reservation::{Reservation, Waker};

@@ -410,12 +410,23 @@ fn frames_come_at_ticks_only_while_wanted_and_n_frames_take_n_ticks_of_virtual_t
             request_frame(f, again);
         }
     }
-    queue(&el, TaskSource::DomManipulation, |f| request_frame(f, again));
+    queue(&el, TaskSource::DomManipulation, |f| {
+        request_frame(f, again)
+    });
     assert_eq!(
         run_to_quiescence(&mut el),
-        ["frame 16.667", "frame 33.333", "frame 50.000", "frame 66.667", "frame 83.333"]
+        [
+            "frame 16.667",
+            "frame 33.333",
+            "frame 50.000",
+            "frame 66.667",
+            "frame 83.333"
+        ]
     );
-    assert_eq!(el.state().borrow().clock.now(), Duration::from_nanos(83_333_333));
+    assert_eq!(
+        el.state().borrow().clock.now(),
+        Duration::from_nanos(83_333_333)
+    );
 }
 
 #[test]
@@ -443,7 +454,9 @@ fn a_stream_of_tasks_does_not_starve_rendering() {
             let state = f.state.clone();
             state
                 .borrow_mut()
-                .queue_task(Task::native(TaskSource::DomManipulation, None, |h| busy(fake(h))));
+                .queue_task(Task::native(TaskSource::DomManipulation, None, |h| {
+                    busy(fake(h))
+                }));
         } else {
             f.log("stream ended");
         }

@@ -5,15 +5,14 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use roundabout_bindings::{
-    ClassicScript, EventTargetKind, HostError, HostOptions, JsHost, ModuleScript,
-    Output,
-};
 use roundabout_bindings::modules::request_for_src;
+use roundabout_bindings::{
+    ClassicScript, EventTargetKind, HostError, HostOptions, JsHost, ModuleScript, Output,
+};
 use roundabout_engine::dom::PageParser;
 use roundabout_engine::{
-    Clock, ErrorCounts, EventLoop, FrameClock, LoopState, PendingReport, RunOutcome, ScriptHost, Task,
-    TaskSource,
+    Clock, ErrorCounts, EventLoop, FrameClock, LoopState, PendingReport, RunOutcome, ScriptHost,
+    Task, TaskSource,
 };
 
 use crate::page_source::{read_utf8, PageKind, PageSource};
@@ -298,8 +297,18 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
         // with persisted false: bubbles and cancelable, legacy target override.
         queue(h, TaskSource::DomManipulation, |h| {
             h.set_ready_state(2);
-            h.fire_event(EventTargetKind::WindowWithDocumentAsTarget, "load", false, false);
-            h.fire_event(EventTargetKind::WindowWithDocumentAsTarget, "pageshow", true, true);
+            h.fire_event(
+                EventTargetKind::WindowWithDocumentAsTarget,
+                "load",
+                false,
+                false,
+            );
+            h.fire_event(
+                EventTargetKind::WindowWithDocumentAsTarget,
+                "pageshow",
+                true,
+                true,
+            );
         });
     });
 }
@@ -332,7 +341,8 @@ fn run_script(
                     Ok(request) => host.run_module_script(&ModuleScript::File(&request)),
                     Err(why) => {
                         host.state().borrow_mut().errors.uncaught += 1;
-                        output.exception(&format!("Failed to load module script {why} (at {here})"));
+                        output
+                            .exception(&format!("Failed to load module script {why} (at {here})"));
                     }
                 },
             }

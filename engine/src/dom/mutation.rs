@@ -426,7 +426,12 @@ impl Document {
     }
 
     /// DOM "get an attribute by namespace and local name" (`""` is the null namespace).
-    pub fn attribute_index_by_ns(&self, element: NodeId, namespace: &str, local: &str) -> Option<usize> {
+    pub fn attribute_index_by_ns(
+        &self,
+        element: NodeId,
+        namespace: &str,
+        local: &str,
+    ) -> Option<usize> {
         self.attrs(element)
             .iter()
             .position(|a| &*a.name.ns == namespace && &*a.name.local == local)

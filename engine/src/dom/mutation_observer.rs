@@ -221,11 +221,15 @@ impl Document {
         let mut at = Some(parent);
         while let Some(ancestor) = at {
             if let Some(list) = self.observers.registered.get(&ancestor) {
-                transient.extend(list.iter().filter(|r| r.options.subtree).map(|r| Registered {
-                    observer: r.observer,
-                    options: r.options.clone(),
-                    source: Some(ancestor),
-                }));
+                transient.extend(
+                    list.iter()
+                        .filter(|r| r.options.subtree)
+                        .map(|r| Registered {
+                            observer: r.observer,
+                            options: r.options.clone(),
+                            source: Some(ancestor),
+                        }),
+                );
             }
             at = self.parent(ancestor);
         }
