@@ -582,6 +582,31 @@ fn a_pending_animation_frame_keeps_the_run_alive_until_the_timeout() {
 }
 
 #[test]
+fn error_events_get_a_checkpoint_after_each_listener() {
+    assert_run(
+        &["run", "error-checkpoints.html"],
+        0,
+        &[
+            "error listener 1 Uncaught Error: from script",
+            "microtask between error listeners",
+            "error listener 2",
+            "timer's own microtask",
+            "error listener 1 Uncaught Error: from timer",
+            "microtask between error listeners",
+            "error listener 2",
+            "error listener 1 Uncaught Error: from load listener",
+            "microtask between error listeners",
+            "error listener 2",
+            "second load listener",
+            "error listener 1 Uncaught TypeError: from rAF",
+            "microtask between error listeners",
+            "error listener 2",
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn plain_run_exits_0() {
     assert_run(&["run", "plain.js"], 0, &["fine"], &[]);
 }

@@ -13,6 +13,7 @@ const {
   op_drain_pending_rejections,
   op_rb_queue_global_task,
   op_rb_promise_is_handled,
+  op_rb_defer_error_report,
 } = ops;
 
 // HTML "queue a global task" on one of the engine's task sources
@@ -33,7 +34,7 @@ function runGlobalTask(key) {
   try {
     steps();
   } catch (e) {
-    reportException(e);
+    reportExceptionFromCallback(e);
   }
 }
 

@@ -29,6 +29,20 @@ function reportException(value) {
   reportExceptionImpl(value);
 }
 
+// "Report an exception" thrown by a callback the host called (a timer, a task's
+// steps, a listener of an event the engine fires, an animation frame callback):
+// the callback has returned, so the host fires `error` with the JS stack empty and
+// a microtask checkpoint after each listener (host.rs `fire_deferred_error_reports`).
+const deferredReports = [];
+function reportExceptionFromCallback(value) {
+  if (inErrorReportingMode) {
+    reportException(value); // to the console only
+    return;
+  }
+  deferredReports.push(value);
+  op_rb_defer_error_report();
+}
+
 // The end of a microtask checkpoint: promises rejected without a handler that still
 // have none are reported once.
 // Returns whether anything was reported (then script ran, and may have queued

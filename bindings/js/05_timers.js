@@ -54,7 +54,7 @@ function runTimer(id, repeat) {
       globalEval(entry.fn); // indirect eval: global scope, like a classic script
     }
   } catch (e) {
-    reportException(e);
+    reportExceptionFromCallback(e);
   }
 }
 

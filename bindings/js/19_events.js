@@ -202,7 +202,10 @@ function* invokeListeners(target, event, s, phase) {
         ReflectApply(handleEvent, l.callback, [event]);
       }
     } catch (e) {
-      reportException(e);
+      // In an event the engine fires, the listener's caller is the host: the
+      // exception is reported once the step returns, with the JS stack empty.
+      if (s.stepped) reportExceptionFromCallback(e);
+      else reportException(e);
     }
     s.inPassiveListener = false;
     yield;
@@ -210,8 +213,17 @@ function* invokeListeners(target, event, s, phase) {
   }
 }
 
-// Events the engine fires: a trusted event stepped from Rust (see host.rs).
-let nativeDispatch = null;
+// Events the engine fires: trusted events stepped from Rust (see host.rs), one
+// listener per step. A stack: reporting an exception from a listener fires `error`
+// (stepped too) before the outer dispatch goes on.
+const nativeDispatches = [];
+
+function beginSteppedDispatch(target, event, targetOverride = target) {
+  const s = eventState.get(event);
+  s.isTrusted = true;
+  s.stepped = true;
+  nativeDispatches.push(dispatchSteps(event, target, targetOverride));
+}
 
 function beginNativeEvent(target, type, bubbles, cancelable, targetOverride = target) {
   const init = { bubbles, cancelable };
@@ -219,15 +231,15 @@ function beginNativeEvent(target, type, bubbles, cancelable, targetOverride = ta
   const event = type === "pageshow" || type === "pagehide"
     ? new PageTransitionEvent(type, { ...init, persisted: false })
     : new Event(type, init);
-  eventState.get(event).isTrusted = true;
-  nativeDispatch = dispatchSteps(event, target, targetOverride);
+  beginSteppedDispatch(target, event, targetOverride);
 }
 
-// Runs the next listener of the native dispatch; false when the dispatch is over.
+// Runs the next listener of the innermost native dispatch; false when it is over.
 function stepNativeEvent() {
-  if (nativeDispatch === null) return false;
-  const r = nativeDispatch.next();
-  if (r.done) nativeDispatch = null;
+  const top = nativeDispatches[nativeDispatches.length - 1];
+  if (top === undefined) return false;
+  const r = top.next();
+  if (r.done) nativeDispatches.pop();
   return !r.done;
 }
 

@@ -145,6 +145,34 @@ function errorLocation(value) {
 
 let inErrorReportingMode = false;
 
+// The host's side of reportExceptionFromCallback: begin (the `error` event is then
+// stepped like any event the engine fires), then finish (the console report, unless
+// a listener canceled the event). Error reporting mode lasts from begin to finish.
+let steppedReport = null;
+function beginDeferredReport() {
+  if (deferredReports.length === 0) return false;
+  const value = deferredReports.shift();
+  const text = `Uncaught ${describeThrown(value)}`;
+  let event = null;
+  try {
+    event = new ErrorEvent("error", { cancelable: true, message: text.split("\n")[0], error: value, ...errorLocation(value) });
+    inErrorReportingMode = true;
+    beginSteppedDispatch(globalThis, event);
+  } catch {
+    event = null;
+  }
+  steppedReport = { text, event };
+  return true;
+}
+
+function finishDeferredReport() {
+  if (steppedReport === null) return;
+  const { text, event } = steppedReport;
+  steppedReport = null;
+  inErrorReportingMode = false;
+  if (event === null || !event.defaultPrevented) op_rb_report_exception(text);
+}
+
 // "Report an exception": fire `error` at the window (cancelable); if nobody canceled
 // it, print it like a browser console and count it.
 function reportExceptionWithEvent(value) {

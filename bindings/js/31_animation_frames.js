@@ -52,7 +52,7 @@ function stepAnimationFrame() {
     try {
       ReflectApply(callback, globalThis, [frameTimestamp]);
     } catch (e) {
-      reportException(e);
+      reportExceptionFromCallback(e);
     }
     return true;
   }
@@ -99,7 +99,7 @@ function invokeIdleCallback(entry, deadline) {
   try {
     ReflectApply(entry.callback, globalThis, [deadline]);
   } catch (e) {
-    reportException(e);
+    reportExceptionFromCallback(e);
   }
 }
 

@@ -57,7 +57,10 @@ return {
   setCurrentScript: (id) => {
     currentScript = id < 0 ? null : wrapNode(id);
   },
-  reportException,
+  // The host's report of an exception a script or callback threw (run_classic_script).
+  reportException: reportExceptionFromCallback,
+  beginDeferredReport,
+  finishDeferredReport,
   setDocumentURL: (url) => {
     documentURL = url;
   },

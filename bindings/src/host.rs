@@ -305,8 +305,10 @@ impl JsHost {
                 tc.exception().map(|e| v8::Global::new(tc, e))
             })
             .flatten();
+        // HTML "run a classic script": report the exception, then clean up.
         if let Some(exception) = thrown {
             self.call_hook(|h| &h.report_exception, &[HookArg::Value(exception)]);
+            self.fire_deferred_error_reports();
         }
         self.clean_up_after_running_script();
     }
@@ -379,6 +381,7 @@ impl JsHost {
             }
             Some(GraphError::Exception(e)) => {
                 self.call_hook(|h| &h.report_exception, &[HookArg::Value(e)]);
+                self.fire_deferred_error_reports();
             }
             None => {}
         }
@@ -507,9 +510,30 @@ impl JsHost {
 
     /// "Clean up after running script": a microtask checkpoint when the JS stack is
     /// empty (it always is when the loop calls in).
+    ///
+    /// An exception a callback threw is reported after this checkpoint: WebIDL's
+    /// "invoke a callback function" cleans up after running script first and
+    /// reports last. (Chromium fires `error` before the callback's microtasks.)
     pub fn clean_up_after_running_script(&mut self) {
         let state = self.state.clone();
         perform_microtask_checkpoint(&state, self);
+        self.fire_deferred_error_reports();
+    }
+
+    /// HTML "report an exception" for exceptions callbacks threw (JS defers them to
+    /// here): `error` at the window, each listener followed by a microtask checkpoint
+    /// (the JS stack is empty), then the console report unless a listener canceled it.
+    fn fire_deferred_error_reports(&mut self) {
+        if !std::mem::take(&mut self.state.borrow_mut().deferred_error_reports) {
+            return;
+        }
+        let state = self.state.clone();
+        while self.call_hook(|h| &h.begin_deferred_report, &[]) == Some(HookValue::Bool(true)) {
+            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
+                perform_microtask_checkpoint(&state, self);
+            }
+            self.call_hook(|h| &h.finish_deferred_report, &[]);
+        }
     }
 
     /// Every entry into script goes through here: the watchdog is armed around it, and

@@ -104,6 +104,17 @@ pub fn op_rb_set_frame_callbacks(state: &mut OpState, count: u32) {
         .animation_frame_callbacks = count as usize;
 }
 
+/// An exception thrown by a callback waits for the host to report it (host.rs
+/// `fire_deferred_error_reports`).
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_rb_defer_error_report(state: &mut OpState) {
+    state
+        .borrow::<SharedLoopState>()
+        .borrow_mut()
+        .deferred_error_reports = true;
+}
+
 /// How many idle callbacks wait for an idle period.
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]
@@ -129,6 +140,7 @@ deno_core::extension!(
         op_rb_queue_global_task,
         op_rb_set_frame_callbacks,
         op_rb_set_idle_callbacks,
+        op_rb_defer_error_report,
         op_rb_promise_is_handled,
         op_dom_node_type,
         op_dom_link,

@@ -51,6 +51,9 @@ pub struct LoopState {
     pub animation_frame_callbacks: usize,
     /// Idle callbacks waiting for an idle period.
     pub idle_callbacks: usize,
+    /// Script deferred an exception report to the host (reported, with its `error`
+    /// event, once the callback that threw has returned).
+    pub deferred_error_reports: bool,
 }
 
 pub type SharedLoopState = Rc<RefCell<LoopState>>;
@@ -69,6 +72,7 @@ impl LoopState {
             frames: FrameClock::new(60.0),
             animation_frame_callbacks: 0,
             idle_callbacks: 0,
+            deferred_error_reports: false,
         }
     }
 
