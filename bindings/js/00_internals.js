@@ -30,11 +30,14 @@ function queueGlobalTask(source, steps) {
 function runGlobalTask(key) {
   const steps = globalTasks.get(key);
   globalTasks.delete(key);
-  if (steps === undefined) return;
+  if (steps === undefined) return false;
   try {
-    steps();
+    // Steps that begin a stepped event dispatch return true: the host then runs
+    // each listener with a checkpoint after it.
+    return steps() === true;
   } catch (e) {
     reportExceptionFromCallback(e);
+    return false;
   }
 }
 

@@ -56,6 +56,11 @@ function serialize(value, memory, transferred) {
   if (memory.has(value)) return { t: "ref", id: memory.get(value) };
   const id = memory.size;
   memory.set(value, id);
+  // A MessagePort is transferable, not serializable (HTML § 9.4.4).
+  if (isMessagePort(value)) {
+    if (!transferred.has(value)) throw dataCloneError("A MessagePort not in the transfer list");
+    return { t: "port", id, index: transferred.get(value) };
+  }
   const kind = brandOf(value);
   switch (kind) {
     case "function":
@@ -124,7 +129,7 @@ function serialize(value, memory, transferred) {
 }
 
 // StructuredDeserialize.
-function deserialize(rec, memory, transferredBuffers) {
+function deserialize(rec, memory, transferredBuffers, ports = []) {
   const remember = (v) => {
     memory[rec.id] = v;
     return v;
@@ -137,21 +142,22 @@ function deserialize(rec, memory, transferredBuffers) {
     case "regexp": return remember(new NativeRegExp(rec.source, rec.flags));
     case "arraybuffer": return remember(rec.bytes.slice().buffer);
     case "transfer": return remember(transferredBuffers[rec.index]);
+    case "port": return remember(ports[rec.index]);
     case "view": {
-      const buffer = deserialize(rec.buffer, memory, transferredBuffers);
+      const buffer = deserialize(rec.buffer, memory, transferredBuffers, ports);
       const C = rec.type === "DataView" ? NativeDataView : TYPED_ARRAYS[rec.type];
       return remember(new C(buffer, rec.byteOffset, rec.length));
     }
     case "map": {
       const m = remember(new NativeMap());
       const set = NativeMap.prototype.set;
-      for (const [k, v] of rec.entries) ReflectApply(set, m, [deserialize(k, memory, transferredBuffers), deserialize(v, memory, transferredBuffers)]);
+      for (const [k, v] of rec.entries) ReflectApply(set, m, [deserialize(k, memory, transferredBuffers, ports), deserialize(v, memory, transferredBuffers, ports)]);
       return m;
     }
     case "set": {
       const s = remember(new NativeSet());
       const add = NativeSet.prototype.add;
-      for (const v of rec.values) ReflectApply(add, s, [deserialize(v, memory, transferredBuffers)]);
+      for (const v of rec.values) ReflectApply(add, s, [deserialize(v, memory, transferredBuffers, ports)]);
       return s;
     }
     case "error":
@@ -169,12 +175,12 @@ function deserialize(rec, memory, transferredBuffers) {
     }
     case "array": {
       const a = remember(new Array(rec.length));
-      for (const [k, v] of rec.props) createDataProperty(a, k, deserialize(v, memory, transferredBuffers));
+      for (const [k, v] of rec.props) createDataProperty(a, k, deserialize(v, memory, transferredBuffers, ports));
       return a;
     }
     case "object": {
       const o = remember({});
-      for (const [k, v] of rec.props) createDataProperty(o, k, deserialize(v, memory, transferredBuffers));
+      for (const [k, v] of rec.props) createDataProperty(o, k, deserialize(v, memory, transferredBuffers, ports));
       return o;
     }
   }
@@ -183,29 +189,41 @@ function deserialize(rec, memory, transferredBuffers) {
 
 // StructuredSerializeWithTransfer: only ArrayBuffers are transferable until
 // MessagePort exists.
+// Set by js/41_message_channel.js (MessagePort's brand check).
+let isMessagePort = (_value) => false;
+
+// StructuredSerializeWithTransfer: ArrayBuffers (detached here) and MessagePorts
+// (moved: the receiving side gets new ports entangled with the same peers).
 function structuredSerializeWithTransfer(value, transferList) {
   const transferred = new Map();
+  const ports = [];
   for (const t of transferList) {
+    if (transferred.has(t)) throw dataCloneError("A value is transferred twice and");
+    if (isMessagePort(t)) {
+      transferred.set(t, ports.length);
+      ports.push(t);
+      continue;
+    }
     if (!isBrand(ArrayBuffer.prototype, arrayBufferByteLength, t)) {
       throw dataCloneError(`Value at index ${transferred.size} of the transfer list`);
     }
-    if (transferred.has(t)) throw dataCloneError("An ArrayBuffer is transferred twice and");
     if (isDetached(t)) throw dataCloneError("An ArrayBuffer is detached and");
-    transferred.set(t, transferred.size);
+    transferred.set(t, transferred.size - ports.length);
   }
   const record = serialize(value, new Map(), transferred);
-  if (transferred.size > 0 && typeof arrayBufferTransfer !== "function") {
+  const bufferList = [...transferred.keys()].filter((t) => !isMessagePort(t));
+  if (bufferList.length > 0 && typeof arrayBufferTransfer !== "function") {
     throw dataCloneError("ArrayBuffer transfer is not supported by this engine; the value");
   }
-  const buffers = [...transferred.keys()].map((b) => ReflectApply(arrayBufferTransfer, b, []));
-  return { record, buffers };
+  const buffers = bufferList.map((b) => ReflectApply(arrayBufferTransfer, b, []));
+  return { record, buffers, ports };
 }
 
 defineMethods(globalThis, {
   structuredClone: named("structuredClone", function structuredClone(value, options = undefined) {
     if (arguments.length < 1) throw new TypeError("structuredClone requires 1 argument");
     const transfer = options?.transfer === undefined ? [] : [...options.transfer];
-    const { record, buffers } = structuredSerializeWithTransfer(value, transfer);
-    return deserialize(record, [], buffers);
+    const { record, buffers, ports } = structuredSerializeWithTransfer(value, transfer);
+    return deserialize(record, [], buffers, ports.map(movePort));
   }),
 });

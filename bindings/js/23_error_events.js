@@ -145,6 +145,10 @@ function errorLocation(value) {
 
 let inErrorReportingMode = false;
 
+// The last step of "report an exception" when no listener canceled the event: the
+// console (a worker replaces it: its page's Worker object gets the error).
+let reportUnhandled = (text, _event) => op_rb_report_exception(text);
+
 // The host's side of reportExceptionFromCallback: begin (the `error` event is then
 // stepped like any event the engine fires), then finish (the console report, unless
 // a listener canceled the event). Error reporting mode lasts from begin to finish.
@@ -170,7 +174,7 @@ function finishDeferredReport() {
   const { text, event } = steppedReport;
   steppedReport = null;
   inErrorReportingMode = false;
-  if (event === null || !event.defaultPrevented) op_rb_report_exception(text);
+  if (event === null || !event.defaultPrevented) reportUnhandled(text, event);
 }
 
 // "Report an exception": fire `error` at the window (cancelable); if nobody canceled
@@ -183,18 +187,20 @@ function reportExceptionWithEvent(value) {
   }
   inErrorReportingMode = true;
   let notHandled = true;
+  let reportedEvent = null;
   try {
     const where = errorLocation(value);
     const event = new ErrorEvent("error", {
       cancelable: true, message: text.split("\n")[0], error: value, ...where,
     });
     notHandled = dispatchTrusted(globalThis, event);
+    reportedEvent = event;
   } catch {
     notHandled = true;
   } finally {
     inErrorReportingMode = false;
   }
-  if (notHandled) op_rb_report_exception(text);
+  if (notHandled) reportUnhandled(text, reportedEvent);
 }
 
 // HTML § 8.1.4.8 HostPromiseRejectionTracker "handle": the queued task's step.

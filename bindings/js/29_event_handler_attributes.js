@@ -29,6 +29,7 @@ function contentHandlerTarget(element, name) {
 
 function ensureContentHandlers(target) {
   if (target === globalThis) {
+    if (isWorker) return; // no document, no markup handlers
     const body = document.body;
     if (body !== null) ensureContentHandlers(body);
     return;

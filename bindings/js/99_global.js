@@ -1,19 +1,24 @@
 // The global object's own names (window, self) and the hooks the Rust side calls.
 
-for (const name of ["window", "self"]) {
+for (const name of isWorker ? [] : ["window", "self"]) {
   ObjectDefineProperty(globalThis, name, {
     get: named(name, () => globalThis), enumerable: true, configurable: true,
   });
 }
 defineGlobal("globalThis", globalThis);
 
-// The global object is a Window, an EventTarget.
+// The global object is a Window, an EventTarget (in a worker, a
+// DedicatedWorkerGlobalScope: js/40_workers.js).
 class Window extends EventTarget {
   constructor() { illegal(); super(); }
 }
 exposeInterface(Window);
-Object.setPrototypeOf(globalThis, Window.prototype);
-defineEventHandlers(Window.prototype, [...GLOBAL_EVENT_HANDLERS, ...WINDOW_EVENT_HANDLERS]);
+if (isWorker) {
+  setUpWorkerGlobal();
+} else {
+  Object.setPrototypeOf(globalThis, Window.prototype);
+  defineEventHandlers(Window.prototype, [...GLOBAL_EVENT_HANDLERS, ...WINDOW_EVENT_HANDLERS]);
+}
 
 // From here on, errors and rejections fire their events before reaching the console.
 reportExceptionImpl = reportExceptionWithEvent;
@@ -26,6 +31,9 @@ const READY_STATES = ["loading", "interactive", "complete"];
 return {
   runTimer,
   runGlobalTask,
+  beginMessage,
+  beginWorkerError,
+  finishWorkerError,
   // The parser stopped at a script end tag (or finished): <body>'s window-reflecting
   // handler attributes are activated now, where the body sits among the window's
   // listeners (markup handlers of other elements can wait: nothing listens to an

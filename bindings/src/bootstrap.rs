@@ -35,6 +35,8 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "29_event_handler_attributes.js",
     "30_mutation_observer.js",
     "31_animation_frames.js",
+    "40_workers.js",
+    "41_message_channel.js",
     "99_global.js",
 );
 
@@ -59,6 +61,9 @@ const HIDDEN_GLOBALS: &[&str] = &[
 pub struct Hooks {
     pub run_timer: v8::Global<v8::Function>,
     pub run_global_task: v8::Global<v8::Function>,
+    pub begin_message: v8::Global<v8::Function>,
+    pub begin_worker_error: v8::Global<v8::Function>,
+    pub finish_worker_error: v8::Global<v8::Function>,
     pub parser_paused: v8::Global<v8::Function>,
     pub watch_module_evaluation: v8::Global<v8::Function>,
     pub begin_animation_frames: v8::Global<v8::Function>,
@@ -78,18 +83,18 @@ pub struct Hooks {
     pub set_document_url: v8::Global<v8::Function>,
 }
 
-fn source() -> String {
-    let mut src = String::from("(function (core) {\n\"use strict\";\n");
+fn source(is_worker: bool) -> String {
+    let mut src = String::from("(function (core, isWorker) {\n\"use strict\";\n");
     for (name, body) in JS_FILES {
         src.push_str(&format!("// ---- {name}\n{body}\n"));
     }
-    src.push_str("})(globalThis.Deno.core);\n");
+    src.push_str(&format!("}})(globalThis.Deno.core, {is_worker});\n"));
     src
 }
 
-pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
+pub fn bootstrap(runtime: &mut JsRuntime, is_worker: bool) -> Result<Hooks, String> {
     let hooks = runtime
-        .execute_script("roundabout:bootstrap", source())
+        .execute_script("roundabout:bootstrap", source(is_worker))
         .map_err(|e| format!("bootstrap failed: {e}"))?;
     let hide: String = HIDDEN_GLOBALS
         .iter()
@@ -113,6 +118,9 @@ pub fn bootstrap(runtime: &mut JsRuntime) -> Result<Hooks, String> {
     Ok(Hooks {
         run_timer: get("runTimer")?,
         run_global_task: get("runGlobalTask")?,
+        begin_message: get("beginMessage")?,
+        begin_worker_error: get("beginWorkerError")?,
+        finish_worker_error: get("finishWorkerError")?,
         parser_paused: get("parserPaused")?,
         watch_module_evaluation: get("watchModuleEvaluation")?,
         begin_animation_frames: get("beginAnimationFrames")?,

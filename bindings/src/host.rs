@@ -11,7 +11,8 @@ use deno_core::error::JsError;
 use deno_core::{v8, JsRuntime, RuntimeOptions};
 use roundabout_engine::dom::{Document, NodeId};
 use roundabout_engine::{
-    perform_microtask_checkpoint, HostTask, ScriptHost, SharedLoopState, TimerId, Watchdog,
+    perform_microtask_checkpoint, remote_channel, HostTask, OtherAgents, RemoteReceiver,
+    ScriptHost, SharedLoopState, TimerId, Watchdog,
 };
 
 use crate::bootstrap::{bootstrap, Hooks};
@@ -21,7 +22,8 @@ use crate::modules::{
     GraphError, ModuleFetcher, ModuleRegistry, SharedModuleRegistry,
 };
 use crate::ops::{roundabout_web, OutputSlot};
-use crate::output::Output;
+use crate::output::{ConsoleLevel, Output};
+use crate::workers::{SharedWorkerRegistry, WorkerContext, WorkerFetcher, WorkerRegistry};
 
 /// A classic script's source and where it came from, for error locations.
 pub struct ClassicScript<'a> {
@@ -64,6 +66,14 @@ pub struct JsHost {
     /// Set once the embedder gives a module fetcher (`set_module_fetcher`).
     modules: Option<SharedModuleRegistry>,
     document_url: String,
+    /// The window's loop channel until the loop takes it.
+    remote_receiver: Option<RemoteReceiver>,
+}
+
+/// What kind of global a runtime gets.
+pub enum AgentKind {
+    Window,
+    Worker(WorkerContext),
 }
 
 /// Limits for one agent's script.
@@ -91,6 +101,17 @@ impl JsHost {
         output: Rc<dyn Output>,
         options: HostOptions,
     ) -> Result<Self, HostError> {
+        Self::new_with_kind(state, output, options, AgentKind::Window)
+    }
+
+    /// A runtime for a window (with a document) or a dedicated worker (no DOM; its
+    /// global is a DedicatedWorkerGlobalScope).
+    pub fn new_with_kind(
+        state: SharedLoopState,
+        output: Rc<dyn Output>,
+        options: HostOptions,
+        kind: AgentKind,
+    ) -> Result<Self, HostError> {
         // QuickJS's backend would otherwise cache every page script's bytecode on
         // disk and load it back on later runs (keyed by a non-cryptographic hash).
         static NO_BYTECODE_CACHE: std::sync::Once = std::sync::Once::new();
@@ -112,7 +133,21 @@ impl JsHost {
             op_state.put(OutputSlot(output.clone()));
             op_state.put(PageDocument(document.clone()));
         }
-        let hooks = bootstrap(&mut runtime).map_err(HostError::Runtime)?;
+        let is_worker = matches!(kind, AgentKind::Worker(_));
+        // A window's workers post back through its loop's channel, made here so the
+        // loop can be built on it (`take_remote_receiver`).
+        let mut remote_receiver = None;
+        match kind {
+            AgentKind::Window => {
+                let (to_page, receiver) = remote_channel();
+                remote_receiver = Some(receiver);
+                let clock = state.borrow().clock.clone();
+                let registry = Rc::new(RefCell::new(WorkerRegistry::new(to_page, clock, options)));
+                runtime.op_state().borrow_mut().put(registry);
+            }
+            AgentKind::Worker(context) => runtime.op_state().borrow_mut().put(context),
+        }
+        let hooks = bootstrap(&mut runtime, is_worker).map_err(HostError::Runtime)?;
         let heap_limit_hit = Arc::new(AtomicBool::new(false));
         if options.heap_limit.is_some() {
             let handle = runtime.v8_isolate().thread_safe_handle();
@@ -153,6 +188,7 @@ impl JsHost {
             script_ran: false,
             modules: None,
             document_url: "about:blank".to_string(),
+            remote_receiver,
         })
     }
 
@@ -311,6 +347,136 @@ impl JsHost {
             self.fire_deferred_error_reports();
         }
         self.clean_up_after_running_script();
+    }
+
+    /// The window loop's remote channel, made with the runtime so the page's workers
+    /// can post to it; `EventLoop::with_remote` takes it (once).
+    pub fn take_remote_receiver(&mut self) -> Option<RemoteReceiver> {
+        self.remote_receiver.take()
+    }
+
+    /// A handle that can stop this runtime's script from another thread.
+    pub fn isolate_handle(&mut self) -> v8::IsolateHandle {
+        self.runtime.v8_isolate().thread_safe_handle()
+    }
+
+    fn workers(&self) -> Option<SharedWorkerRegistry> {
+        self.runtime
+            .op_state()
+            .borrow()
+            .try_borrow::<SharedWorkerRegistry>()
+            .cloned()
+    }
+
+    /// How `new Worker(url)` reads worker scripts (request paths, as for modules).
+    pub fn set_worker_fetcher(&mut self, fetcher: WorkerFetcher) {
+        if let Some(w) = self.workers() {
+            w.borrow_mut().set_fetcher(fetcher);
+        }
+    }
+
+    /// Terminates every worker and joins its thread (the page's run is over).
+    pub fn shut_down_workers(&mut self) {
+        if let Some(w) = self.workers() {
+            w.borrow_mut().shut_down();
+        }
+    }
+
+    /// A worker's classic script, named by its request path in errors.
+    pub fn run_worker_script(&mut self, request: &str, text: &str) {
+        self.run_classic_script(&ClassicScript {
+            name: request,
+            source: text,
+            line: 1,
+            column: 1,
+        });
+    }
+
+    /// A module worker's script.
+    pub fn run_worker_module(&mut self, request: &str) {
+        self.run_module_script(&ModuleScript::File(request));
+    }
+
+    /// A posted message arrives (a posted-message task): a MessageEvent (or
+    /// `messageerror` when it cannot be deserialized) at the worker's global
+    /// (`target` -1) or at the page's Worker object `target`, each listener followed
+    /// by a microtask checkpoint.
+    pub fn deliver_message(&mut self, target: i32, data: &str) {
+        let args = [HookArg::I32(target), HookArg::Str(data.to_string())];
+        if self.call_hook(|h| &h.begin_message, &args) == Some(HookValue::Bool(true)) {
+            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
+                self.clean_up_after_running_script();
+            }
+        }
+        self.clean_up_after_running_script();
+    }
+
+    /// The page handled one of worker `id`'s messages.
+    pub fn worker_message_handled(&mut self, id: u32) {
+        if let Some(w) = self.workers() {
+            w.borrow().message_handled(id);
+        }
+    }
+
+    /// HTML § 10.2.5: an error the worker did not handle fires `error` (an ErrorEvent,
+    /// cancelable) at its Worker object; if nobody cancels it, it is reported in the
+    /// page.
+    pub fn worker_error(&mut self, id: u32, message: &str, filename: &str, lineno: u32, colno: u32) {
+        let args = [
+            HookArg::U32(id),
+            HookArg::Str(message.to_string()),
+            HookArg::Str(filename.to_string()),
+            HookArg::U32(lineno),
+            HookArg::U32(colno),
+        ];
+        if self.call_hook(|h| &h.begin_worker_error, &args) == Some(HookValue::Bool(true)) {
+            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
+                self.clean_up_after_running_script();
+            }
+        }
+        if self.call_hook(|h| &h.finish_worker_error, &[]) == Some(HookValue::Bool(true)) {
+            self.state.borrow_mut().errors.uncaught += 1;
+            let at = if filename.is_empty() {
+                String::new()
+            } else {
+                format!("\n    at {filename}:{lineno}:{colno}")
+            };
+            self.output.exception(&format!("{message}{at} (in a worker)"));
+        }
+        self.clean_up_after_running_script();
+    }
+
+    /// The worker's script could not be fetched: `error` (a plain Event) at the
+    /// Worker object, and a console message.
+    pub fn worker_fetch_failed(&mut self, id: u32, why: &str) {
+        self.state.borrow_mut().errors.uncaught += 1;
+        self.output
+            .exception(&format!("Failed to load worker script {why}"));
+        let args = [
+            HookArg::U32(id),
+            HookArg::Str(String::new()),
+            HookArg::Str(String::new()),
+            HookArg::U32(0),
+            HookArg::U32(0),
+        ];
+        if self.call_hook(|h| &h.begin_worker_error, &args) == Some(HookValue::Bool(true)) {
+            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
+                self.clean_up_after_running_script();
+            }
+        }
+        self.call_hook(|h| &h.finish_worker_error, &[]);
+        self.clean_up_after_running_script();
+    }
+
+    /// A console line from a worker.
+    pub fn print(&mut self, level: ConsoleLevel, text: &str) {
+        self.output.console(level, text);
+    }
+
+    /// An exception a worker reported to its console (an unhandled rejection).
+    pub fn report_forwarded_exception(&mut self, text: &str) {
+        self.state.borrow_mut().errors.uncaught += 1;
+        self.output.exception(text);
     }
 
     /// Lets the page run module scripts and `import()`: `fetch` reads a request path
@@ -504,7 +670,13 @@ impl JsHost {
     /// Runs the steps of a task JS queued with "queue a global task"
     /// (`op_rb_queue_global_task`), then cleans up after running script.
     pub fn run_global_task(&mut self, key: u32) {
-        self.call_hook(|h| &h.run_global_task, &[HookArg::U32(key)]);
+        let stepped = self.call_hook(|h| &h.run_global_task, &[HookArg::U32(key)])
+            == Some(HookValue::Bool(true));
+        if stepped {
+            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
+                self.clean_up_after_running_script();
+            }
+        }
         self.clean_up_after_running_script();
     }
 
@@ -741,7 +913,26 @@ impl ScriptHost for JsHost {
         if st.idle_callbacks > 0 {
             out.push(plural(st.idle_callbacks, "idle callback"));
         }
+        drop(st);
+        if let Some(w) = self.workers() {
+            let live = w.borrow().live_count();
+            if live > 0 {
+                out.push(plural(live, "busy worker"));
+            }
+        }
         out
+    }
+
+    fn other_agents(&self) -> OtherAgents {
+        self.workers()
+            .map(|w| w.borrow().other_agents())
+            .unwrap_or_default()
+    }
+
+    fn wake_other_agents(&mut self) {
+        if let Some(w) = self.workers() {
+            w.borrow().wake_all();
+        }
     }
 
     fn perform_microtask_checkpoint(&mut self) {

@@ -127,6 +127,7 @@ pub fn op_rb_set_idle_callbacks(state: &mut OpState, count: u32) {
 
 use crate::dom_ops::*;
 use crate::mutation_observer_ops::*;
+use crate::worker_ops::*;
 
 deno_core::extension!(
     roundabout_web,
@@ -183,6 +184,15 @@ deno_core::extension!(
         op_dom_take_scripts,
         op_dom_queue_script,
         op_dom_queue_module_script,
+        op_worker_create,
+        op_worker_post,
+        op_worker_terminate,
+        op_worker_is_live,
+        op_worker_post_to_page,
+        op_worker_close,
+        op_worker_report_error,
+        op_worker_info,
+        op_worker_import_script,
         op_mo_install,
         op_mo_create,
         op_mo_observe,

@@ -8,16 +8,17 @@
 //! another thread or a ping — or, on a virtual clock, jump to that deadline.
 
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use calloop::channel::{self, Channel, Event};
+use calloop::channel::Event;
 use calloop::ping::{self, PingSource};
 
 use crate::loop_state::{LoopState, RunningTask, SharedLoopState};
 use crate::pending::PendingReport;
-use crate::reservation::{RemoteMessage, RemoteSender, Reservation, Waker};
+use crate::reservation::{
+    remote_channel, RemoteMessage, RemoteReceiver, RemoteSender, Reservation, TaskSender, Waker,
+};
 use crate::script_host::ScriptHost;
 use crate::task::{Task, TaskSteps};
 use crate::task_source::TaskSource;
@@ -32,6 +33,9 @@ pub enum Turn {
     Idle,
     /// Nothing was runnable: the loop slept, or moved the virtual clock.
     Waited,
+    /// Nothing is runnable now and the loop follows another agent's virtual clock (a
+    /// worker): its driver publishes its next deadline and waits to be woken.
+    AwaitingClock,
     /// Nothing is queued, pending or in flight.
     Quiescent,
 }
@@ -56,9 +60,19 @@ pub struct EventLoop<H: ScriptHost> {
 impl<H: ScriptHost> EventLoop<H> {
     /// A loop over `state` (which the host may also hold) driving `host`.
     pub fn new(state: SharedLoopState, host: H) -> io::Result<Self> {
+        let (_, receiver) = remote_channel();
+        Self::with_remote(state, host, receiver)
+    }
+
+    /// A loop whose remote channel was made beforehand ([`remote_channel`]), so other
+    /// threads could post to it before it existed.
+    pub fn with_remote(
+        state: SharedLoopState,
+        host: H,
+        receiver: RemoteReceiver,
+    ) -> io::Result<Self> {
         let poll = calloop::EventLoop::try_new().map_err(io::Error::other)?;
-        let (sender, channel): (_, Channel<RemoteMessage>) = channel::channel();
-        let pending = Arc::new(AtomicBool::new(false));
+        let RemoteReceiver { channel, remote } = receiver;
         let for_channel = state.clone();
         poll.handle()
             .insert_source(channel, move |event, _, _| {
@@ -75,7 +89,7 @@ impl<H: ScriptHost> EventLoop<H> {
             state,
             host,
             poll,
-            remote: RemoteSender { sender, pending },
+            remote,
             waker: Waker(ping),
         })
     }
@@ -95,6 +109,21 @@ impl<H: ScriptHost> EventLoop<H> {
     /// A handle that wakes this loop from any thread.
     pub fn waker(&self) -> Waker {
         self.waker.clone()
+    }
+
+    /// A handle that posts tasks to this loop from any thread.
+    pub fn task_sender(&self) -> TaskSender {
+        TaskSender {
+            remote: self.remote.clone(),
+        }
+    }
+
+    /// Blocks until another thread posts to or wakes this loop, or `timeout` passes
+    /// (a worker with nothing to do waits here for its next message).
+    pub fn wait(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+        self.remote.pending.store(false, Ordering::Release);
+        self.poll.dispatch(timeout, &mut ())?;
+        Ok(())
     }
 
     /// Reserves a task for off-thread work (see [`Reservation`]).
@@ -145,10 +174,13 @@ impl<H: ScriptHost> EventLoop<H> {
                 st.frames.next_frame(),
             )
         };
+        let agents = self.host.other_agents();
         if no_timers
             && in_flight == 0
             && next_frame.is_none()
             && self.host.pending_work().is_empty()
+            && !agents.busy
+            && agents.next_deadline.is_none()
         {
             return Ok(Turn::Quiescent);
         }
@@ -160,9 +192,19 @@ impl<H: ScriptHost> EventLoop<H> {
         }
         let wake_at = earliest(deadline, sleep_until);
         if clock.is_virtual() && in_flight == 0 {
-            // Virtual time: nothing can arrive from outside, so jump to the deadline.
-            if let Some(at) = wake_at {
+            if self.state.borrow().follows_virtual_time {
+                return Ok(Turn::AwaitingClock);
+            }
+            if agents.busy {
+                // Other agents (workers) may still post at the current time.
+                self.poll.dispatch(None, &mut ())?;
+                return Ok(Turn::Waited);
+            }
+            // Virtual time: nothing can arrive from outside, so jump to the deadline
+            // (this agent's, or the earliest of the agents that follow its clock).
+            if let Some(at) = earliest(wake_at, agents.next_deadline) {
                 clock.advance_to(at);
+                self.host.wake_other_agents();
             }
             return Ok(Turn::Waited);
         }
@@ -292,8 +334,17 @@ fn queue_expired_timers(st: &mut LoopState) {
 }
 
 fn receive(st: &mut LoopState, msg: RemoteMessage) {
+    match msg {
+        RemoteMessage::Post { source, steps } => {
+            st.queue_task(Task::new(source, None, TaskSteps::Native(steps)));
+            return;
+        }
+        RemoteMessage::Wake => return,
+        _ => {}
+    }
     st.in_flight = st.in_flight.saturating_sub(1);
     match msg {
+        RemoteMessage::Post { .. } | RemoteMessage::Wake => {}
         RemoteMessage::Task {
             source,
             document,

@@ -54,6 +54,8 @@ pub struct LoopState {
     /// Script deferred an exception report to the host (reported, with its `error`
     /// event, once the callback that threw has returned).
     pub deferred_error_reports: bool,
+    /// A worker's loop on its page's virtual clock: it never moves the clock itself.
+    pub follows_virtual_time: bool,
 }
 
 pub type SharedLoopState = Rc<RefCell<LoopState>>;
@@ -73,6 +75,7 @@ impl LoopState {
             animation_frame_callbacks: 0,
             idle_callbacks: 0,
             deferred_error_reports: false,
+            follows_virtual_time: false,
         }
     }
 

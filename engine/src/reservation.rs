@@ -28,6 +28,13 @@ pub(crate) enum RemoteMessage {
     Abandoned {
         label: String,
     },
+    /// A task posted through a [`TaskSender`] (not a reservation: no in-flight count).
+    Post {
+        source: TaskSource,
+        steps: SendSteps,
+    },
+    /// Only wakes the loop (it re-checks its clock, queues and the other agents).
+    Wake,
 }
 
 /// The sending side shared by reservations: the channel plus a flag the loop reads
@@ -91,6 +98,61 @@ impl Drop for Reservation {
             });
         }
     }
+}
+
+/// Posts tasks to a loop from any thread, as often as needed (a worker's messages,
+/// its console lines, its errors). Unlike a reservation it does not keep the loop
+/// alive: the embedder accounts for the work it represents.
+#[derive(Clone)]
+pub struct TaskSender {
+    pub(crate) remote: RemoteSender,
+}
+
+impl TaskSender {
+    /// Queues `steps` as a task on `source`; false if the loop is gone.
+    pub fn send(
+        &self,
+        source: TaskSource,
+        steps: impl FnOnce(&mut dyn ScriptHost) + Send + 'static,
+    ) -> bool {
+        self.remote.pending.store(true, Ordering::Release);
+        self.remote
+            .sender
+            .send(RemoteMessage::Post {
+                source,
+                steps: Box::new(steps),
+            })
+            .is_ok()
+    }
+
+    /// Wakes the loop without giving it a task.
+    pub fn wake(&self) {
+        self.remote.pending.store(true, Ordering::Release);
+        let _ = self.remote.sender.send(RemoteMessage::Wake);
+    }
+}
+
+/// The receiving end of a loop's remote channel, made before the loop (another
+/// thread's loop, say) so tasks can be posted to it from the start.
+pub struct RemoteReceiver {
+    pub(crate) channel: calloop::channel::Channel<RemoteMessage>,
+    pub(crate) remote: RemoteSender,
+}
+
+/// A channel to a loop that does not exist yet: give the receiver to
+/// [`crate::EventLoop::with_remote`] on the loop's thread.
+pub fn remote_channel() -> (TaskSender, RemoteReceiver) {
+    let (sender, channel) = calloop::channel::channel();
+    let remote = RemoteSender {
+        sender,
+        pending: Arc::new(AtomicBool::new(false)),
+    };
+    (
+        TaskSender {
+            remote: remote.clone(),
+        },
+        RemoteReceiver { channel, remote },
+    )
 }
 
 /// Wakes a sleeping loop from any thread (a calloop ping). The loop then re-checks its

@@ -47,6 +47,25 @@ pub trait ScriptHost {
         Vec::new()
     }
 
+    /// Other agents this one's liveness and virtual time depend on (its dedicated
+    /// workers): busy ones keep it from moving a virtual clock and from quiescence;
+    /// waiting ones contribute their next timer deadline.
+    fn other_agents(&self) -> OtherAgents {
+        OtherAgents::default()
+    }
+
+    /// The virtual clock moved: wake the agents that follow it.
+    fn wake_other_agents(&mut self) {}
+
     /// Access to the concrete host from native task steps.
     fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+/// A summary of the agents a host depends on (see [`ScriptHost::other_agents`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OtherAgents {
+    /// Some agent is running, has queued work, or a message to or from one is in flight.
+    pub busy: bool,
+    /// The earliest timer deadline of the agents that wait only for time.
+    pub next_deadline: Option<std::time::Duration>,
 }

@@ -156,9 +156,12 @@ impl Page {
             script_timeout: options.script_timeout,
             heap_limit: options.heap_limit,
         };
-        let host = JsHost::new(state.clone(), output.clone(), host_options)?;
+        let mut host = JsHost::new(state.clone(), output.clone(), host_options)?;
         let document = host.document().clone();
-        let event_loop = EventLoop::new(state.clone(), host)?;
+        let event_loop = match host.take_remote_receiver() {
+            Some(receiver) => EventLoop::with_remote(state.clone(), host, receiver)?,
+            None => EventLoop::new(state.clone(), host)?,
+        };
         // Parsing the page is one networking task; each parser-inserted script runs in
         // it, followed by "clean up after running script" (a microtask checkpoint).
         event_loop.queue_task(Task::native(TaskSource::Networking, None, move |host| {
@@ -241,6 +244,13 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
         }),
         &page.display_name,
     );
+    // Workers read their scripts on their own threads, under the same policy.
+    let for_workers = page.clone_for_tasks();
+    host.set_worker_fetcher(std::sync::Arc::new(move |request: &str| {
+        let path = for_workers.resolve(request)?;
+        let text = read_utf8(&path, request).map_err(|e| e.to_string())?;
+        Ok((path.display().to_string(), text))
+    }));
     let mut parser = PageParser::new(host.document().clone(), &html);
     let mut positions = SourcePositions::new(&html);
     let mut deferred = Vec::new();

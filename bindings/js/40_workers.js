@@ -1,0 +1,254 @@
+// Dedicated workers (HTML § 10.2) and MessageEvent (§ 9.3). A page's `Worker`
+// objects and a worker's global talk through ops (bindings/src/worker_ops.rs); each
+// worker runs on its own thread and loop (bindings/src/workers.rs). Messages cross
+// threads as strings: the structured-clone record (10_structured_clone.js) with the
+// values JSON cannot carry tagged.
+
+const {
+  op_worker_create, op_worker_post, op_worker_terminate, op_worker_is_live, op_worker_post_to_page,
+  op_worker_close, op_worker_report_error, op_worker_info, op_worker_import_script,
+} = ops;
+
+class MessageEvent extends Event {
+  #data; #origin; #lastEventId; #source; #ports;
+  constructor(type, init = {}) {
+    super(type, init);
+    this.#data = init?.data ?? null;
+    this.#origin = init?.origin === undefined ? "" : toDOMString(init.origin);
+    this.#lastEventId = init?.lastEventId === undefined ? "" : toDOMString(init.lastEventId);
+    this.#source = init?.source ?? null;
+    this.#ports = ObjectFreeze([...(init?.ports ?? [])]);
+  }
+  get data() { return this.#data; }
+  get origin() { return this.#origin; }
+  get lastEventId() { return this.#lastEventId; }
+  get source() { return this.#source; }
+  get ports() { return this.#ports; }
+}
+const ObjectFreeze = Object.freeze;
+exposeInterface(MessageEvent);
+
+// ---- the wire format
+
+function bytesToBase64(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+function base64ToBytes(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function wireReplacer(key, value) {
+  switch (typeof value) {
+    case "undefined": return { $u: 1 };
+    case "bigint": return { $bi: value.toString() };
+    case "number":
+      if (Number.isNaN(value)) return { $n: "NaN" };
+      if (value === Infinity) return { $n: "Infinity" };
+      if (value === -Infinity) return { $n: "-Infinity" };
+      if (Object.is(value, -0)) return { $n: "-0" };
+      return value;
+    case "object":
+      if (value instanceof Uint8Array) return { $b: bytesToBase64(value) };
+      return value;
+  }
+  return value;
+}
+
+function wireReviver(key, value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  if ("$u" in value) return undefined;
+  if ("$bi" in value) return BigInt(value.$bi);
+  if ("$n" in value) return value.$n === "-0" ? -0 : Number(value.$n);
+  if ("$b" in value) return base64ToBytes(value.$b);
+  return value;
+}
+
+// StructuredSerializeWithTransfer, then the wire form. Transferred ArrayBuffers are
+// detached here and their bytes travel with the message.
+function encodeMessage(message, transfer) {
+  if (transfer.some((t) => isMessagePort(t))) {
+    throw new DOMException("Failed to execute 'postMessage': transferring a MessagePort to another thread is not supported yet.", "DataCloneError");
+  }
+  const { record, buffers } = structuredSerializeWithTransfer(message, transfer);
+  const json = JSON.stringify({ r: record, b: buffers.map((b) => new Uint8Array(b)) }, wireReplacer);
+  // An undefined inside an array/object round-trips through { $u: 1 }; a top-level
+  // undefined message is a { t: "prim" } record whose v is replaced the same way.
+  return json;
+}
+
+// Returns { ok: true, value } or { ok: false } ("messageerror").
+function decodeMessage(text) {
+  try {
+    const wire = JSON.parse(text, wireReviver);
+    const buffers = wire.b.map((bytes) => bytes.buffer);
+    return { ok: true, value: deserialize(wire.r, [], buffers) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+// postMessage(message, transfer) / postMessage(message, { transfer }).
+function transferListOf(options) {
+  if (options === undefined || options === null) return [];
+  if (typeof options[Symbol.iterator] === "function") return [...options];
+  if (typeof options === "object" && options.transfer !== undefined) return [...options.transfer];
+  return [];
+}
+
+// ---- the page side: Worker
+
+const workerIds = new WeakMap(); // Worker -> id
+const workersById = new Map(); // id -> Worker, while it may still fire events
+
+class Worker extends EventTarget {
+  constructor(scriptURL, options = {}) {
+    super();
+    if (arguments.length < 1) throw new TypeError("Failed to construct 'Worker': 1 argument required, but only 0 present.");
+    const url = toDOMString(scriptURL);
+    const type = options?.type === undefined ? "classic" : toDOMString(options.type);
+    if (type !== "classic" && type !== "module") {
+      throw new TypeError(`Failed to construct 'Worker': The provided value '${type}' is not a valid enum value of type WorkerType.`);
+    }
+    const name = options?.name === undefined ? "" : toDOMString(options.name);
+    const id = op_worker_create(url, type === "module", name);
+    if (id === -2) throw new DOMException(`Failed to construct 'Worker': The URL '${url}' is invalid.`, "SyntaxError");
+    if (id < 0) throw new DOMException("Failed to construct 'Worker': the worker could not be started.", "NotSupportedError");
+    workerIds.set(this, id);
+    workersById.set(id, this);
+  }
+  postMessage(message, options = undefined) {
+    const id = workerIds.get(this);
+    if (id === undefined) throw new TypeError("Illegal invocation");
+    const data = encodeMessage(message, transferListOf(options));
+    op_worker_post(id, data);
+  }
+  terminate() {
+    const id = workerIds.get(this);
+    if (id === undefined) throw new TypeError("Illegal invocation");
+    op_worker_terminate(id);
+  }
+}
+defineEventHandlers(Worker.prototype, ["onmessage", "onmessageerror", "onerror"]);
+exposeInterface(Worker);
+
+// The host delivers a posted message: to the worker global (target -1) or to the
+// page's Worker object `target`. Returns whether a stepped dispatch began.
+function beginMessage(target, text) {
+  const at = target < 0 ? globalThis : workersById.get(target);
+  if (at === undefined) return false;
+  if (target >= 0 && !op_worker_is_live(target)) return false; // terminated: dropped
+  const decoded = decodeMessage(text);
+  const event = decoded.ok
+    ? new MessageEvent("message", { data: decoded.value })
+    : new MessageEvent("messageerror", {});
+  beginSteppedDispatch(at, event);
+  return true;
+}
+
+// A worker's unhandled error arrives at its Worker object: an ErrorEvent (or, for a
+// script that could not be fetched, a plain `error` Event).
+let workerErrorEvent = null;
+function beginWorkerError(id, message, filename, lineno, colno) {
+  workerErrorEvent = null;
+  const worker = workersById.get(id);
+  if (worker === undefined) return false;
+  workerErrorEvent = message === ""
+    ? new Event("error")
+    : new ErrorEvent("error", { cancelable: true, message, filename, lineno, colno, error: null });
+  beginSteppedDispatch(worker, workerErrorEvent);
+  return true;
+}
+
+// Whether the page must still report it (nobody canceled it).
+function finishWorkerError() {
+  const event = workerErrorEvent;
+  workerErrorEvent = null;
+  return event !== null && event.cancelable && !event.defaultPrevented;
+}
+
+// ---- the worker side: DedicatedWorkerGlobalScope (set up by 99_global.js)
+
+class WorkerGlobalScope extends EventTarget {
+  constructor() { illegal(); super(); }
+}
+class DedicatedWorkerGlobalScope extends WorkerGlobalScope {
+  constructor() { illegal(); super(); }
+}
+class WorkerLocation {
+  #href;
+  constructor(token, href) {
+    if (token !== workerLocationToken) illegal();
+    this.#href = href;
+  }
+  get href() { return this.#href; }
+  get protocol() { return "file:"; }
+  get host() { return ""; }
+  get hostname() { return ""; }
+  get port() { return ""; }
+  get pathname() { return this.#href.replace(/^file:\/\//, ""); }
+  get search() { return ""; }
+  get hash() { return ""; }
+  get origin() { return "null"; }
+  toString() { return this.#href; }
+}
+const workerLocationToken = Symbol("WorkerLocation");
+
+// Names a worker does not have (no DOM, no window, no rendering).
+const WINDOW_ONLY_GLOBALS = ["window", "document", "Window", "Node", "NodeList", "HTMLCollection", "CharacterData",
+  "Text", "Comment", "DocumentFragment", "DocumentType", "Element", "HTMLElement", "HTMLUnknownElement", "Document",
+  "HTMLDocument", "Attr", "NamedNodeMap", "CSSStyleDeclaration", "DOMTokenList", "DOMStringMap", "MutationObserver",
+  "MutationRecord", "requestIdleCallback", "cancelIdleCallback", "IdleDeadline", "PageTransitionEvent", "Worker",
+  "requestAnimationFrame", "cancelAnimationFrame"];
+
+function setUpWorkerGlobal() {
+  const [name, , url] = op_worker_info();
+  for (const key of WINDOW_ONLY_GLOBALS) delete globalThis[key];
+  for (const key of Object.getOwnPropertyNames(globalThis)) {
+    if (/^HTML\w*Element$/.test(key)) delete globalThis[key];
+  }
+  exposeInterface(WorkerGlobalScope);
+  exposeInterface(DedicatedWorkerGlobalScope);
+  exposeInterface(WorkerLocation);
+  Object.setPrototypeOf(globalThis, DedicatedWorkerGlobalScope.prototype);
+  const location = new WorkerLocation(workerLocationToken, url);
+  const navigator = Object.freeze({
+    userAgent: "Mozilla/5.0 (X11; Linux x86_64) Roundabout", language: "en-US", languages: Object.freeze(["en-US"]),
+    hardwareConcurrency: 2, onLine: true,
+  });
+  for (const [key, get] of [["self", () => globalThis], ["location", () => location], ["navigator", () => navigator], ["name", () => name]]) {
+    ObjectDefineProperty(globalThis, key, { get: named(key, get), enumerable: true, configurable: true });
+  }
+  defineMethods(globalThis, {
+    postMessage: named("postMessage", function postMessage(message, options = undefined) {
+      op_worker_post_to_page(encodeMessage(message, transferListOf(options)));
+    }),
+    // HTML "close a worker": the current task and its microtasks finish; later
+    // tasks (queued messages, timers) are dropped.
+    close: named("close", function close() {
+      op_worker_close();
+    }),
+    // Synchronous, in order; a file that cannot be read throws NetworkError.
+    importScripts: named("importScripts", function importScripts(...urls) {
+      const loaded = urls.map((u) => {
+        const r = op_worker_import_script(toDOMString(u));
+        if (r.length === 1) throw new DOMException(`Failed to execute 'importScripts': ${r[0]}`, "NetworkError");
+        return r;
+      });
+      for (const [file, text] of loaded) globalEval(`${text}\n//# sourceURL=${file}`);
+    }),
+  });
+  defineEventHandlers(DedicatedWorkerGlobalScope.prototype, ["onmessage", "onmessageerror", "onerror",
+    "onunhandledrejection", "onrejectionhandled"]);
+  // An error the worker's own listeners did not cancel goes to the Worker object.
+  reportUnhandled = (text, event) => {
+    op_worker_report_error(text.split("\n")[0], event?.filename ?? "", event?.lineno ?? 0, event?.colno ?? 0);
+  };
+}

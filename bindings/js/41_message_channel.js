@@ -1,0 +1,142 @@
+// MessageChannel and MessagePort within one agent (HTML § 9.4), and
+// window.postMessage to the page itself (§ 9.3.3). Each message is serialized when
+// posted and deserialized in its own posted-message task, where `message` (or
+// `messageerror`) is fired with a microtask checkpoint after each listener.
+
+const portData = new WeakMap(); // MessagePort -> state
+
+class MessagePort extends EventTarget {
+  constructor() { illegal(); super(); }
+  postMessage(message, options = undefined) {
+    const s = portOf(this);
+    const transfer = transferListOf(options);
+    if (transfer.includes(this)) throw new DOMException("Failed to execute 'postMessage': a port cannot transfer itself.", "DataCloneError");
+    const target = s.entangled;
+    const { record, buffers, ports } = structuredSerializeWithTransfer(message, transfer);
+    const moved = ports.map(movePort);
+    if (target === null || s.closed) return; // the message is lost, as for a closed port
+    enqueuePortMessage(target, { record, buffers, ports: moved });
+  }
+  // HTML: enables the port message queue.
+  start() {
+    const s = portOf(this);
+    if (s.enabled) return;
+    s.enabled = true;
+    for (const m of s.queue.splice(0)) queuePortDelivery(this, m);
+  }
+  close() {
+    const s = portOf(this);
+    s.closed = true;
+    const other = s.entangled;
+    s.entangled = null;
+    if (other !== null) portOf(other).entangled = null;
+  }
+}
+defineEventHandlers(MessagePort.prototype, ["onmessageerror"]);
+// Setting onmessage starts the port (HTML § 9.4.4 "onmessage").
+ObjectDefineProperty(MessagePort.prototype, "onmessage", {
+  get() { return currentHandlerValue(this, "onmessage"); },
+  set(value) {
+    setHandlerValue(this, "onmessage", typeof value === "function" || (value !== null && typeof value === "object") ? value : null);
+    this.start();
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+function portOf(port) {
+  const s = portData.get(port);
+  if (s === undefined) throw new TypeError("Illegal invocation");
+  return s;
+}
+
+function newPort() {
+  const port = Object.create(MessagePort.prototype);
+  portData.set(port, { entangled: null, enabled: false, closed: false, queue: [] });
+  return port;
+}
+
+// Transferring a port moves it: a new port takes its place in the pair, with the
+// messages still waiting in its queue; the old one is left closed.
+function movePort(port) {
+  const old = portOf(port);
+  const fresh = newPort();
+  const s = portOf(fresh);
+  s.entangled = old.entangled;
+  if (old.entangled !== null) portOf(old.entangled).entangled = fresh;
+  s.queue = old.queue.splice(0);
+  old.entangled = null;
+  old.closed = true;
+  return fresh;
+}
+isMessagePort = (v) => v !== null && typeof v === "object" && portData.has(v);
+
+function enqueuePortMessage(target, message) {
+  const s = portOf(target);
+  if (s.enabled) queuePortDelivery(target, message);
+  else s.queue.push(message);
+}
+
+function queuePortDelivery(port, message) {
+  queueGlobalTask(TASK_SOURCE.postedMessage, () => {
+    let event;
+    try {
+      const data = deserialize(message.record, [], message.buffers, message.ports);
+      event = new MessageEvent("message", { data, ports: message.ports });
+    } catch {
+      event = new MessageEvent("messageerror", {});
+    }
+    beginSteppedDispatch(port, event);
+    return true; // the host steps the dispatch
+  });
+}
+
+class MessageChannel {
+  #port1; #port2;
+  constructor() {
+    this.#port1 = newPort();
+    this.#port2 = newPort();
+    portOf(this.#port1).entangled = this.#port2;
+    portOf(this.#port2).entangled = this.#port1;
+  }
+  get port1() { return this.#port1; }
+  get port2() { return this.#port2; }
+}
+
+exposeInterface(MessagePort);
+exposeInterface(MessageChannel);
+
+// window.postMessage(message, targetOrigin, transfer) / (message, options): a
+// MessageEvent at this window, with origin (the page's: "null" for a file) and
+// source (the window). A targetOrigin other than "*", "/" or this origin drops it.
+const PAGE_ORIGIN = "null";
+function windowPostMessage(message, targetOrigin = undefined, transfer = []) {
+  let options = targetOrigin;
+  if (typeof targetOrigin === "string" || targetOrigin === undefined) {
+    options = { targetOrigin: targetOrigin ?? "/", transfer };
+  } else if (options === null || typeof options !== "object") {
+    options = { targetOrigin: toDOMString(targetOrigin), transfer };
+  }
+  const target = options.targetOrigin === undefined ? "/" : toDOMString(options.targetOrigin);
+  if (target !== "*" && target !== "/" && !/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    throw new DOMException(`Failed to execute 'postMessage' on 'Window': Invalid target origin '${target}'.`, "SyntaxError");
+  }
+  const { record, buffers, ports } = structuredSerializeWithTransfer(message, transferListOf(options));
+  const moved = ports.map(movePort);
+  // A file page's origin is opaque: only "*" and "/" reach it.
+  if (target !== "*" && target !== "/") return;
+  queueGlobalTask(TASK_SOURCE.postedMessage, () => {
+    let event;
+    try {
+      const data = deserialize(record, [], buffers, moved);
+      event = new MessageEvent("message", { data, origin: PAGE_ORIGIN, source: globalThis, ports: moved });
+    } catch {
+      event = new MessageEvent("messageerror", { origin: PAGE_ORIGIN, source: globalThis });
+    }
+    beginSteppedDispatch(globalThis, event);
+    return true;
+  });
+}
+if (!isWorker) {
+  defineMethods(globalThis, { postMessage: named("postMessage", windowPostMessage) });
+}

@@ -1,0 +1,490 @@
+//! Dedicated workers (HTML § 10.2): each on its own thread, with its own calloop
+//! event loop and its own runtime (no DOM), connected to its page by tasks posted
+//! across threads (`TaskSender`). Messages cross as strings: the structured clone
+//! record of js/10_structured_clone.js, encoded by js/40_workers.js.
+//!
+//! Liveness (documented in README.md): the page's run reaches quiescence only when
+//! the page has nothing to do, every worker has nothing to do (no task, no timer),
+//! and no message is in flight between them. A worker that is idle therefore never
+//! keeps a run alive, reachable or not; one with a timer does.
+//!
+//! Virtual time: the page and its workers share one clock; only the page moves it,
+//! when it and every worker are waiting for time, to the earliest deadline of all,
+//! then wakes the workers (engine `OtherAgents`).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use deno_core::v8;
+use roundabout_engine::{
+    remote_channel, Clock, EventLoop, LoopState, OtherAgents, TaskSender, TaskSource, Turn,
+};
+
+use crate::host::{AgentKind, HostOptions, JsHost};
+use crate::output::{ConsoleLevel, Output};
+
+/// Reads a worker's script (or an `importScripts` / module file) by request path:
+/// (identity key, text). Shared with worker threads, so `Send + Sync`.
+pub type WorkerFetcher = Arc<dyn Fn(&str) -> Result<(String, String), String> + Send + Sync>;
+
+const BUSY: u8 = 0;
+const WAITING: u8 = 1;
+const QUIESCENT: u8 = 2;
+const EXITED: u8 = 3;
+
+/// What a page and one of its workers share.
+pub struct WorkerShared {
+    status: AtomicU8,
+    /// The worker's next timer deadline (ns on the shared clock) while WAITING.
+    next_deadline_ns: AtomicU64,
+    /// Messages (either way) posted but not yet handled.
+    in_flight: AtomicUsize,
+    terminated: AtomicBool,
+    /// `self.close()`: the current task finishes, nothing after it runs.
+    closing: AtomicBool,
+    isolate: Mutex<Option<v8::IsolateHandle>>,
+}
+
+impl WorkerShared {
+    fn new() -> Self {
+        WorkerShared {
+            status: AtomicU8::new(BUSY),
+            next_deadline_ns: AtomicU64::new(u64::MAX),
+            in_flight: AtomicUsize::new(0),
+            terminated: AtomicBool::new(false),
+            closing: AtomicBool::new(false),
+            isolate: Mutex::new(None),
+        }
+    }
+
+    fn finished(&self) -> bool {
+        self.terminated.load(Ordering::Acquire) || self.status.load(Ordering::Acquire) == EXITED
+    }
+}
+
+/// The page's handle on one worker.
+struct WorkerHandle {
+    to_worker: TaskSender,
+    shared: Arc<WorkerShared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// The page's workers (kept in the page runtime's OpState).
+pub struct WorkerRegistry {
+    next_id: u32,
+    workers: HashMap<u32, WorkerHandle>,
+    /// Threads of workers that were terminated or ended, joined once finished.
+    ending: Vec<JoinHandle<()>>,
+    to_page: TaskSender,
+    clock: Clock,
+    fetcher: Option<WorkerFetcher>,
+    options: HostOptions,
+}
+
+pub type SharedWorkerRegistry = Rc<RefCell<WorkerRegistry>>;
+
+impl WorkerRegistry {
+    pub fn new(to_page: TaskSender, clock: Clock, options: HostOptions) -> Self {
+        WorkerRegistry {
+            next_id: 0,
+            workers: HashMap::new(),
+            ending: Vec::new(),
+            to_page,
+            clock,
+            fetcher: None,
+            options,
+        }
+    }
+
+    pub fn set_fetcher(&mut self, fetcher: WorkerFetcher) {
+        self.fetcher = Some(fetcher);
+    }
+
+    /// `new Worker(url, options)`: starts the thread; the script is fetched there.
+    pub fn create(&mut self, request: String, module: bool, name: String) -> Result<u32, String> {
+        let fetcher = self
+            .fetcher
+            .clone()
+            .ok_or("workers need a page to load their script from")?;
+        self.reap();
+        let id = self.next_id;
+        self.next_id += 1;
+        let (to_worker, receiver) = remote_channel();
+        let shared = Arc::new(WorkerShared::new());
+        let init = WorkerInit {
+            id,
+            request,
+            module,
+            name,
+            clock: self.clock.clone(),
+            to_page: self.to_page.clone(),
+            shared: shared.clone(),
+            fetcher,
+            options: self.options,
+        };
+        let thread = std::thread::Builder::new()
+            .name(format!("worker-{id}"))
+            .stack_size(8 * 1024 * 1024)
+            .spawn(move || {
+                let to_page = init.to_page.clone();
+                let shared = init.shared.clone();
+                if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(|| run_worker(init, receiver))) {
+                    let why = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown cause".to_string());
+                    let text = format!("the worker crashed: {why}");
+                    to_page.send(TaskSource::PostedMessage, move |h| {
+                        if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                            host.worker_error(id, &text, "", 0, 0);
+                        }
+                    });
+                }
+                shared.status.store(EXITED, Ordering::Release);
+                to_page.wake();
+            })
+            .map_err(|e| format!("could not start a worker thread: {e}"))?;
+        self.workers.insert(
+            id,
+            WorkerHandle {
+                to_worker,
+                shared,
+                thread: Some(thread),
+            },
+        );
+        Ok(id)
+    }
+
+    /// `worker.postMessage(data)`: a posted-message task in the worker.
+    pub fn post(&mut self, id: u32, data: String) {
+        let Some(w) = self.workers.get(&id) else {
+            return;
+        };
+        if w.shared.finished() {
+            return;
+        }
+        let shared = w.shared.clone();
+        shared.in_flight.fetch_add(1, Ordering::AcqRel);
+        let sent = w.to_worker.send(TaskSource::PostedMessage, move |h| {
+            if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                host.deliver_message(-1, &data);
+            }
+            shared.in_flight.fetch_sub(1, Ordering::AcqRel);
+        });
+        if !sent {
+            w.shared.in_flight.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+
+    /// `worker.terminate()` (HTML "terminate a worker"): stops it at once, even in
+    /// the middle of a script; its queued messages are dropped.
+    pub fn terminate(&mut self, id: u32) {
+        let Some(mut w) = self.workers.remove(&id) else {
+            return;
+        };
+        w.shared.terminated.store(true, Ordering::Release);
+        w.shared.in_flight.store(0, Ordering::Release);
+        if let Some(isolate) = w.shared.isolate.lock().ok().and_then(|i| i.clone()) {
+            isolate.terminate_execution();
+        }
+        w.to_worker.wake();
+        if let Some(t) = w.thread.take() {
+            self.ending.push(t);
+        }
+    }
+
+    /// A worker's message arrived at the page: one fewer in flight.
+    pub fn message_handled(&self, id: u32) {
+        if let Some(w) = self.workers.get(&id) {
+            let _ = w
+                .shared
+                .in_flight
+                .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+        }
+    }
+
+    pub fn is_live(&self, id: u32) -> bool {
+        self.workers.get(&id).is_some_and(|w| !w.shared.finished())
+    }
+
+    /// Joins the threads of workers that have ended, so threads stay bounded by the
+    /// number of live workers.
+    fn reap(&mut self) {
+        let (done, running): (Vec<_>, Vec<_>) =
+            self.ending.drain(..).partition(|t| t.is_finished());
+        self.ending = running;
+        for t in done {
+            let _ = t.join();
+        }
+        let ended: Vec<u32> = self
+            .workers
+            .iter()
+            .filter(|(_, w)| w.shared.status.load(Ordering::Acquire) == EXITED)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ended {
+            if let Some(mut w) = self.workers.remove(&id) {
+                if let Some(t) = w.thread.take() {
+                    self.ending.push(t);
+                }
+            }
+        }
+    }
+
+    /// The engine's view of the workers (see the module comment).
+    pub fn other_agents(&self) -> OtherAgents {
+        let mut out = OtherAgents::default();
+        for w in self.workers.values() {
+            if w.shared.finished() {
+                continue;
+            }
+            if w.shared.in_flight.load(Ordering::Acquire) > 0 {
+                out.busy = true;
+                continue;
+            }
+            match w.shared.status.load(Ordering::Acquire) {
+                BUSY => out.busy = true,
+                WAITING => {
+                    let ns = w.shared.next_deadline_ns.load(Ordering::Acquire);
+                    if ns != u64::MAX {
+                        let d = Duration::from_nanos(ns);
+                        out.next_deadline = Some(out.next_deadline.map_or(d, |o: Duration| o.min(d)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// How many workers still have work (for the pending-work report).
+    pub fn live_count(&self) -> usize {
+        self.workers
+            .values()
+            .filter(|w| !w.shared.finished() && w.shared.status.load(Ordering::Acquire) != QUIESCENT)
+            .count()
+    }
+
+    pub fn wake_all(&self) {
+        for w in self.workers.values() {
+            w.to_worker.wake();
+        }
+    }
+
+    /// The page is done: every worker is terminated and its thread joined.
+    pub fn shut_down(&mut self) {
+        let ids: Vec<u32> = self.workers.keys().copied().collect();
+        for id in ids {
+            self.terminate(id);
+        }
+        for t in self.ending.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for WorkerRegistry {
+    fn drop(&mut self) {
+        self.shut_down();
+    }
+}
+
+struct WorkerInit {
+    id: u32,
+    request: String,
+    module: bool,
+    name: String,
+    clock: Clock,
+    to_page: TaskSender,
+    shared: Arc<WorkerShared>,
+    fetcher: WorkerFetcher,
+    options: HostOptions,
+}
+
+/// What a worker's script sees of its page (in the worker runtime's OpState).
+pub struct WorkerContext {
+    pub id: u32,
+    pub request: String,
+    /// The worker script's URL (`location.href`).
+    pub url: String,
+    pub name: String,
+    pub to_page: TaskSender,
+    pub shared: Arc<WorkerShared>,
+    pub fetcher: WorkerFetcher,
+}
+
+impl WorkerContext {
+    /// `self.postMessage(data)` in the worker: a posted-message task in the page.
+    pub fn post_to_page(&self, data: String) {
+        let id = self.id;
+        self.shared.in_flight.fetch_add(1, Ordering::AcqRel);
+        let sent = self.to_page.send(TaskSource::PostedMessage, move |h| {
+            if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                host.deliver_message(id as i32, &data);
+                host.worker_message_handled(id);
+            }
+        });
+        if !sent {
+            self.shared.in_flight.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+
+    /// An uncaught exception the worker's own `error` listeners did not cancel: an
+    /// ErrorEvent at the Worker object in the page (HTML § 10.2.5).
+    pub fn report_error(&self, message: String, filename: String, lineno: u32, colno: u32) {
+        let id = self.id;
+        self.to_page.send(TaskSource::DomManipulation, move |h| {
+            if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                host.worker_error(id, &message, &filename, lineno, colno);
+            }
+        });
+    }
+
+    pub fn close(&self) {
+        self.shared.closing.store(true, Ordering::Release);
+    }
+}
+
+/// The worker's console goes to the page's output, marked with the worker's name,
+/// in order with its messages (the same channel).
+struct ForwardingOutput {
+    to_page: TaskSender,
+    label: String,
+}
+
+impl Output for ForwardingOutput {
+    fn console(&self, level: ConsoleLevel, text: &str) {
+        let line = format!("[{}] {text}", self.label);
+        self.to_page.send(TaskSource::PostedMessage, move |h| {
+            if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                host.print(level, &line);
+            }
+        });
+    }
+    fn exception(&self, text: &str) {
+        let line = format!("[{}] {text}", self.label);
+        self.to_page.send(TaskSource::PostedMessage, move |h| {
+            if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                host.report_forwarded_exception(&line);
+            }
+        });
+    }
+}
+
+/// The worker thread: a runtime and a loop of its own, its script, then turns until
+/// it is terminated or closes. With nothing to do it waits for a message (or, on a
+/// virtual clock, for the page to move time).
+fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
+    let WorkerInit {
+        id,
+        request,
+        module,
+        name,
+        clock,
+        to_page,
+        shared,
+        fetcher,
+        options,
+    } = init;
+    let state = LoopState::shared(clock.clone());
+    state.borrow_mut().follows_virtual_time = clock.is_virtual();
+    let label = if name.is_empty() {
+        format!("worker {request}")
+    } else {
+        format!("worker {name}")
+    };
+    let output = Rc::new(ForwardingOutput {
+        to_page: to_page.clone(),
+        label,
+    });
+    // HTML "run a worker": fetch the script first (a failure fires `error` at the
+    // Worker object), then run it in a new global.
+    let (key, text) = match fetcher(&request) {
+        Ok(found) => found,
+        Err(why) => {
+            to_page.send(TaskSource::DomManipulation, move |h| {
+                if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                    host.worker_fetch_failed(id, &why);
+                }
+            });
+            return;
+        }
+    };
+    let context = WorkerContext {
+        id,
+        request: request.clone(),
+        url: if key.starts_with('/') {
+            format!("file://{key}")
+        } else {
+            key
+        },
+        name,
+        to_page: to_page.clone(),
+        shared: shared.clone(),
+        fetcher: fetcher.clone(),
+    };
+    let mut host = match JsHost::new_with_kind(state.clone(), output, options, AgentKind::Worker(context)) {
+        Ok(h) => h,
+        Err(e) => {
+            let text = format!("the worker could not start: {e}");
+            to_page.send(TaskSource::DomManipulation, move |h| {
+                if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                    host.worker_error(id, &text, "", 0, 0);
+                }
+            });
+            return;
+        }
+    };
+    if let Ok(mut slot) = shared.isolate.lock() {
+        *slot = Some(host.isolate_handle());
+    }
+    if shared.terminated.load(Ordering::Acquire) {
+        return;
+    }
+    let module_fetcher = fetcher.clone();
+    host.set_module_fetcher(Rc::new(move |r: &str| module_fetcher(r)), "");
+    if module {
+        host.run_worker_module(&request);
+    } else {
+        host.run_worker_script(&request, &text);
+    }
+    let Ok(mut el) = EventLoop::with_remote(state.clone(), host, receiver) else {
+        return;
+    };
+    loop {
+        if shared.terminated.load(Ordering::Acquire) || shared.closing.load(Ordering::Acquire) {
+            break;
+        }
+        shared.status.store(BUSY, Ordering::Release);
+        match el.process_one_turn(None) {
+            Ok(Turn::Quiescent) => {
+                shared.status.store(QUIESCENT, Ordering::Release);
+                to_page.wake();
+                if el.wait(None).is_err() {
+                    break;
+                }
+            }
+            Ok(Turn::AwaitingClock) => {
+                let deadline = state.borrow().timers.next_deadline();
+                shared.next_deadline_ns.store(
+                    deadline.map_or(u64::MAX, |d| d.as_nanos() as u64),
+                    Ordering::Release,
+                );
+                shared.status.store(WAITING, Ordering::Release);
+                to_page.wake();
+                if el.wait(None).is_err() {
+                    break;
+                }
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+}
