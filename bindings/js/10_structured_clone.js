@@ -195,6 +195,11 @@ let isMessagePort = (_value) => false;
 // StructuredSerializeWithTransfer: ArrayBuffers (detached here) and MessagePorts
 // (moved: the receiving side gets new ports entangled with the same peers).
 function structuredSerializeWithTransfer(value, transferList) {
+  // The common case of messages: a primitive, nothing transferred.
+  if (transferList.length === 0 && (value === null || (typeof value !== "object" && typeof value !== "function"))) {
+    if (typeof value === "symbol") throw dataCloneError(String(value));
+    return { record: { t: "prim", v: value }, buffers: [], ports: [] };
+  }
   const transferred = new Map();
   const ports = [];
   for (const t of transferList) {

@@ -34,12 +34,9 @@ class IdCarrier { constructor(o) { return o; } }
 class NodeIdSlot extends IdCarrier {
   #id;
   constructor(o, id) { super(o); this.#id = id; }
+  // An ergonomic brand check: no exception (and no backtrace) for other objects.
   static get(o) {
-    try {
-      return o.#id;
-    } catch {
-      return -1; // not a node wrapper
-    }
+    return #id in o ? o.#id : -1;
   }
 }
 function isNodeWrapper(o) { return o !== null && typeof o === "object" && NodeIdSlot.get(o) >= 0; }
@@ -345,6 +342,8 @@ class DocumentType extends Node {
 }
 
 const HTML_NS = "http://www.w3.org/1999/xhtml";
+// createElement's name check, made once (a literal is a new RegExp per evaluation).
+const VALID_ELEMENT_NAME = /^[A-Za-z][^\t\n\f\r />]*$/;
 
 class Element extends Node {
   constructor() { illegal(); super(); }
@@ -501,7 +500,7 @@ class Document extends Node {
   get doctype() { return childIds(0).map(wrapNode).find((n) => n.nodeType === 10) ?? null; }
   createElement(localName) {
     const name = String(localName);
-    if (!/^[A-Za-z][^\t\n\f\r />]*$/.test(name)) {
+    if (!VALID_ELEMENT_NAME.test(name)) {
       throw new DOMException(`Failed to execute 'createElement': The tag name provided ('${name}') is not a valid name.`, "InvalidCharacterError");
     }
     const local = name.toLowerCase();

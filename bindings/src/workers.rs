@@ -393,6 +393,11 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
         fetcher,
         options,
     } = init;
+    // For the crash-isolation test: a worker whose name is this variable's value
+    // panics on its thread (the page must survive it).
+    if std::env::var("ROUNDABOUT_TEST_PANIC_WORKER").is_ok_and(|n| !n.is_empty() && n == name) {
+        panic!("ROUNDABOUT_TEST_PANIC_WORKER={name}");
+    }
     let state = LoopState::shared(clock.clone());
     state.borrow_mut().follows_virtual_time = clock.is_virtual();
     let label = if name.is_empty() {
