@@ -1,0 +1,4 @@
+// Posts every message straight back.
+onmessage = (e) => {
+  postMessage(e.data);
+};

@@ -1,0 +1,2 @@
+self.importLog.push("b");
+function fromB() { return "function from import-b.js"; }

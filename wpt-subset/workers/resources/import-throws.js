@@ -1,0 +1,2 @@
+self.importLog.push("throws");
+throw new RangeError("thrown by import-throws.js");
