@@ -421,7 +421,14 @@ impl JsHost {
     /// HTML § 10.2.5: an error the worker did not handle fires `error` (an ErrorEvent,
     /// cancelable) at its Worker object; if nobody cancels it, it is reported in the
     /// page.
-    pub fn worker_error(&mut self, id: u32, message: &str, filename: &str, lineno: u32, colno: u32) {
+    pub fn worker_error(
+        &mut self,
+        id: u32,
+        message: &str,
+        filename: &str,
+        lineno: u32,
+        colno: u32,
+    ) {
         let args = [
             HookArg::U32(id),
             HookArg::Str(message.to_string()),
@@ -441,7 +448,8 @@ impl JsHost {
             } else {
                 format!("\n    at {filename}:{lineno}:{colno}")
             };
-            self.output.exception(&format!("{message}{at} (in a worker)"));
+            self.output
+                .exception(&format!("{message}{at} (in a worker)"));
         }
         self.clean_up_after_running_script();
     }

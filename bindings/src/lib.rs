@@ -7,14 +7,15 @@ mod dom_ops;
 pub mod host;
 pub mod modules;
 mod mutation_observer_ops;
-pub mod workers;
-mod worker_ops;
 mod ops;
 pub mod output;
+mod worker_ops;
+pub mod workers;
 
 pub use dom_ops::ScriptLoader;
 pub use host::{
-    format_js_error, AgentKind, ClassicScript, EventTargetKind, HostError, HostOptions, JsHost, ModuleScript,
+    format_js_error, AgentKind, ClassicScript, EventTargetKind, HostError, HostOptions, JsHost,
+    ModuleScript,
 };
 pub use modules::ModuleFetcher;
 pub use output::{CapturedOutput, ConsoleLevel, Output, StdOutput};

@@ -109,7 +109,11 @@ pub fn op_worker_import_script(state: &mut OpState, #[string] url: &str) -> Vec<
         return vec!["importScripts is only available in workers".to_string()];
     };
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    let specifier = if path.starts_with('/') || path.starts_with("./") || path.starts_with("../") || path.contains("://") {
+    let specifier = if path.starts_with('/')
+        || path.starts_with("./")
+        || path.starts_with("../")
+        || path.contains("://")
+    {
         path.to_string()
     } else {
         format!("./{path}")

@@ -134,7 +134,9 @@ impl WorkerRegistry {
             .spawn(move || {
                 let to_page = init.to_page.clone();
                 let shared = init.shared.clone();
-                if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(|| run_worker(init, receiver))) {
+                if let Err(panic) =
+                    std::panic::catch_unwind(AssertUnwindSafe(|| run_worker(init, receiver)))
+                {
                     let why = panic
                         .downcast_ref::<&str>()
                         .map(|s| s.to_string())
@@ -255,7 +257,8 @@ impl WorkerRegistry {
                     let ns = w.shared.next_deadline_ns.load(Ordering::Acquire);
                     if ns != u64::MAX {
                         let d = Duration::from_nanos(ns);
-                        out.next_deadline = Some(out.next_deadline.map_or(d, |o: Duration| o.min(d)));
+                        out.next_deadline =
+                            Some(out.next_deadline.map_or(d, |o: Duration| o.min(d)));
                     }
                 }
                 _ => {}
@@ -268,7 +271,9 @@ impl WorkerRegistry {
     pub fn live_count(&self) -> usize {
         self.workers
             .values()
-            .filter(|w| !w.shared.finished() && w.shared.status.load(Ordering::Acquire) != QUIESCENT)
+            .filter(|w| {
+                !w.shared.finished() && w.shared.status.load(Ordering::Acquire) != QUIESCENT
+            })
             .count()
     }
 
@@ -435,18 +440,19 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
         shared: shared.clone(),
         fetcher: fetcher.clone(),
     };
-    let mut host = match JsHost::new_with_kind(state.clone(), output, options, AgentKind::Worker(context)) {
-        Ok(h) => h,
-        Err(e) => {
-            let text = format!("the worker could not start: {e}");
-            to_page.send(TaskSource::DomManipulation, move |h| {
-                if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
-                    host.worker_error(id, &text, "", 0, 0);
-                }
-            });
-            return;
-        }
-    };
+    let mut host =
+        match JsHost::new_with_kind(state.clone(), output, options, AgentKind::Worker(context)) {
+            Ok(h) => h,
+            Err(e) => {
+                let text = format!("the worker could not start: {e}");
+                to_page.send(TaskSource::DomManipulation, move |h| {
+                    if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                        host.worker_error(id, &text, "", 0, 0);
+                    }
+                });
+                return;
+            }
+        };
     if let Ok(mut slot) = shared.isolate.lock() {
         *slot = Some(host.isolate_handle());
     }

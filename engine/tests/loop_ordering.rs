@@ -7,8 +7,8 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use roundabout_engine::{
-    perform_microtask_checkpoint, Clock, EventLoop, HostTask, LoopState, RunOutcome, ScriptHost,
-    SharedLoopState, Task, TaskSource, TimerId, Turn,
+    perform_microtask_checkpoint, Clock, EventLoop, HostTask, LoopState, OtherAgents, RunOutcome,
+    ScriptHost, SharedLoopState, Task, TaskSource, TimerId, Turn,
 };
 
 type Job = Box<dyn FnOnce(&mut Fake)>;
@@ -25,6 +25,9 @@ struct Fake {
     idle_periods: Vec<Option<Duration>>,
     /// Animation frame callbacks, run by update_the_rendering.
     frame_callbacks: Vec<Handler>,
+    /// What other agents (workers) report, and how often they were woken.
+    agents: OtherAgents,
+    agent_wakes: usize,
 }
 
 impl Fake {
@@ -69,6 +72,21 @@ impl ScriptHost for Fake {
     fn needs_rendering(&self) -> bool {
         !self.frame_callbacks.is_empty()
     }
+    fn other_agents(&self) -> OtherAgents {
+        self.agents
+    }
+    fn wake_other_agents(&mut self) {
+        self.agent_wakes += 1;
+        // The fake worker's timer is due now: it becomes quiescent.
+        if self
+            .agents
+            .next_deadline
+            .is_some_and(|d| d <= self.state.borrow().clock.now())
+        {
+            self.log(format!("worker timer at {}", self.now_ms()));
+            self.agents = OtherAgents::default();
+        }
+    }
     fn update_the_rendering(&mut self, frame_time: Duration) {
         let callbacks = std::mem::take(&mut self.frame_callbacks);
         self.log(format!("frame {:.3}", frame_time.as_secs_f64() * 1000.0));
@@ -91,6 +109,8 @@ fn new_loop(clock: Clock) -> EventLoop<Fake> {
         checkpoints: 0,
         idle_periods: Vec::new(),
         frame_callbacks: Vec::new(),
+        agents: OtherAgents::default(),
+        agent_wakes: 0,
     };
     EventLoop::new(state, fake).unwrap()
 }
@@ -481,4 +501,47 @@ fn an_idle_period_ends_at_the_next_frame_when_one_is_wanted() {
     run_to_quiescence(&mut el);
     let first = el.host().idle_periods[0];
     assert_eq!(first, Some(Duration::from_nanos(16_666_667)));
+}
+
+#[test]
+fn virtual_time_moves_to_the_earliest_deadline_of_the_page_and_its_waiting_workers() {
+    let mut el = new_loop(Clock::virtual_time());
+    queue(&el, TaskSource::DomManipulation, |f| {
+        f.set_timer(300, false, |f| {
+            f.log(format!("page timer at {}", f.now_ms()))
+        });
+        f.agents = OtherAgents {
+            busy: false,
+            next_deadline: Some(Duration::from_millis(120)),
+        };
+    });
+    assert_eq!(
+        run_to_quiescence(&mut el),
+        ["worker timer at 120", "page timer at 300"]
+    );
+    assert!(el.host().agent_wakes >= 1);
+}
+
+#[test]
+fn a_busy_worker_holds_virtual_time_and_quiescence() {
+    let mut el = new_loop(Clock::virtual_time());
+    el.host().agents = OtherAgents {
+        busy: true,
+        next_deadline: None,
+    };
+    // With a busy worker the loop neither ends nor moves the clock: it waits (here
+    // with nothing to wake it, a bounded turn proves it did not advance).
+    let waker = el.waker();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(50));
+        waker.wake();
+    });
+    queue(&el, TaskSource::DomManipulation, |f| {
+        f.set_timer(10, false, |f| f.log("page timer"));
+    });
+    assert_eq!(el.process_one_turn(None).unwrap(), Turn::RanTask);
+    assert_eq!(el.process_one_turn(None).unwrap(), Turn::Waited);
+    assert_eq!(el.state().borrow().clock.now(), Duration::ZERO, "time held");
+    el.host().agents = OtherAgents::default();
+    assert_eq!(run_to_quiescence(&mut el), ["page timer"]);
 }
