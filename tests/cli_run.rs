@@ -588,8 +588,8 @@ fn error_events_get_a_checkpoint_after_each_listener() {
         0,
         &[
             "error listener 1 Uncaught Error: from script",
-            "microtask between error listeners",
             "error listener 2",
+            "microtask between error listeners",
             "timer's own microtask",
             "error listener 1 Uncaught Error: from timer",
             "microtask between error listeners",
@@ -701,6 +701,21 @@ fn a_thousand_worker_lifetimes_keep_threads_and_memory_bounded() {
         "peak RSS {max_rss_kb} KB"
     );
     eprintln!("stress: peak {max_threads} threads, {max_rss_kb} KB RSS");
+}
+
+#[test]
+fn script_cannot_make_the_parser_build_a_cycle() {
+    assert_run(&["run", "parser-cycle.html"], 0, &["still running: true"], &[]);
+}
+
+#[test]
+fn an_idle_callback_polling_itself_lets_timers_and_virtual_time_move() {
+    assert_run(
+        &["run", "--virtual-time", "idle-poll.js"],
+        0,
+        &["done after 3 polls at 100"],
+        &[],
+    );
 }
 
 #[test]

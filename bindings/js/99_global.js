@@ -65,8 +65,10 @@ return {
   setCurrentScript: (id) => {
     currentScript = id < 0 ? null : wrapNode(id);
   },
-  // The host's report of an exception a script or callback threw (run_classic_script).
-  reportException: reportExceptionFromCallback,
+  // HTML "run a classic script" (and a module's parse or link error): report the
+  // exception at once, while the script's realm is still on the stack (no
+  // checkpoint between the error listeners), then the host cleans up.
+  reportException,
   beginDeferredReport,
   finishDeferredReport,
   setDocumentURL: (url) => {

@@ -11,7 +11,7 @@ use deno_core::error::JsError;
 use deno_core::{v8, JsRuntime, RuntimeOptions};
 use roundabout_engine::dom::{Document, NodeId};
 use roundabout_engine::{
-    perform_microtask_checkpoint, remote_channel, HostTask, OtherAgents, RemoteReceiver,
+    perform_microtask_checkpoint, remote_channel, HostTask, IdlePeriod, OtherAgents, RemoteReceiver,
     ScriptHost, SharedLoopState, TimerId, Watchdog,
 };
 
@@ -66,6 +66,8 @@ pub struct JsHost {
     /// Set once the embedder gives a module fetcher (`set_module_fetcher`).
     modules: Option<SharedModuleRegistry>,
     document_url: String,
+    /// When the current idle period ends (requestIdleCallback).
+    idle_period_end: Option<Duration>,
     /// The window's loop channel until the loop takes it.
     remote_receiver: Option<RemoteReceiver>,
 }
@@ -188,6 +190,7 @@ impl JsHost {
             script_ran: false,
             modules: None,
             document_url: "about:blank".to_string(),
+            idle_period_end: None,
             remote_receiver,
         })
     }
@@ -344,7 +347,6 @@ impl JsHost {
         // HTML "run a classic script": report the exception, then clean up.
         if let Some(exception) = thrown {
             self.call_hook(|h| &h.report_exception, &[HookArg::Value(exception)]);
-            self.fire_deferred_error_reports();
         }
         self.clean_up_after_running_script();
     }
@@ -555,7 +557,6 @@ impl JsHost {
             }
             Some(GraphError::Exception(e)) => {
                 self.call_hook(|h| &h.report_exception, &[HookArg::Value(e)]);
-                self.fire_deferred_error_reports();
             }
             None => {}
         }
@@ -893,19 +894,30 @@ impl ScriptHost for JsHost {
 
     /// requestIdleCallback's "start an idle period": the deadline is 50 ms away at
     /// most, and never past the next timer or frame.
-    fn idle_period(&mut self, deadline: Option<Duration>) -> bool {
+    fn idle_period(&mut self, deadline: Option<Duration>) -> IdlePeriod {
         let (now, waiting) = {
             let st = self.state.borrow();
             (st.clock.now(), st.idle_callbacks)
         };
         if waiting == 0 {
-            return false;
+            return IdlePeriod::Nothing;
+        }
+        // One idle period at a time: callbacks requested during one wait for the
+        // next, which starts once its deadline has passed.
+        if let Some(end) = self.idle_period_end.filter(|end| now < *end) {
+            return IdlePeriod::NotBefore(end);
         }
         let cap = now + Duration::from_millis(50);
-        let deadline = deadline.map_or(cap, |d| d.min(cap));
+        let deadline = deadline.map_or(cap, |d| d.min(cap)).max(now);
+        self.idle_period_end = Some(deadline);
         let deadline_ms = deadline.as_secs_f64() * 1000.0;
-        self.call_hook(|h| &h.start_idle_period, &[HookArg::F64(deadline_ms)])
+        if self.call_hook(|h| &h.start_idle_period, &[HookArg::F64(deadline_ms)])
             == Some(HookValue::Bool(true))
+        {
+            IdlePeriod::Started
+        } else {
+            IdlePeriod::NotBefore(deadline)
+        }
     }
 
     fn pending_work(&self) -> Vec<String> {

@@ -19,7 +19,7 @@ use crate::pending::PendingReport;
 use crate::reservation::{
     remote_channel, RemoteMessage, RemoteReceiver, RemoteSender, Reservation, TaskSender, Waker,
 };
-use crate::script_host::ScriptHost;
+use crate::script_host::{IdlePeriod, ScriptHost};
 use crate::task::{Task, TaskSteps};
 use crate::task_source::TaskSource;
 use crate::timers::ExpiredTimer;
@@ -186,11 +186,15 @@ impl<H: ScriptHost> EventLoop<H> {
         }
         // An idle period ends at the next timer or the next frame, whichever is first.
         let deadline = earliest(deadline, next_frame);
-        if self.host.idle_period(deadline) {
-            self.perform_microtask_checkpoint();
-            return Ok(Turn::Idle);
-        }
-        let wake_at = earliest(deadline, sleep_until);
+        let next_idle = match self.host.idle_period(deadline) {
+            IdlePeriod::Started => {
+                self.perform_microtask_checkpoint();
+                return Ok(Turn::Idle);
+            }
+            IdlePeriod::NotBefore(at) => Some(at),
+            IdlePeriod::Nothing => None,
+        };
+        let wake_at = earliest(earliest(deadline, next_idle), sleep_until);
         if clock.is_virtual() && in_flight == 0 {
             if self.state.borrow().follows_virtual_time {
                 return Ok(Turn::AwaitingClock);

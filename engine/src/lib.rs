@@ -22,7 +22,7 @@ pub use frame_clock::FrameClock;
 pub use loop_state::{ErrorCounts, LoopState, RunningTask, SharedLoopState};
 pub use pending::PendingReport;
 pub use reservation::{remote_channel, RemoteReceiver, Reservation, TaskSender, Waker};
-pub use script_host::{OtherAgents, ScriptHost};
+pub use script_host::{IdlePeriod, OtherAgents, ScriptHost};
 pub use task::{DocumentId, HostTask, Task, TaskSteps};
 pub use task_source::TaskSource;
 pub use timers::TimerId;

@@ -36,9 +36,11 @@ pub trait ScriptHost {
     /// An idle period (HTML § 8.1.7.3 "start an idle period"): nothing is runnable.
     /// `deadline` (on the agent clock) is the next timer deadline or the next frame,
     /// whichever is first; the host caps it further (requestIdleCallback's 50 ms).
-    /// Returns whether the host queued or ran anything.
-    fn idle_period(&mut self, _deadline: Option<std::time::Duration>) -> bool {
-        false
+    /// Says whether it started one, or when the next may start (an idle period
+    /// lasts until its deadline: a callback that requests another waits for the next
+    /// period, so timers and virtual time still move).
+    fn idle_period(&mut self, _deadline: Option<std::time::Duration>) -> IdlePeriod {
+        IdlePeriod::Nothing
     }
 
     /// Work the host itself has in flight that must keep the loop alive, described for
@@ -68,4 +70,15 @@ pub struct OtherAgents {
     pub busy: bool,
     /// The earliest timer deadline of the agents that wait only for time.
     pub next_deadline: Option<std::time::Duration>,
+}
+
+/// What the host did with an idle opportunity (see [`ScriptHost::idle_period`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdlePeriod {
+    /// It started one (queued or ran idle work).
+    Started,
+    /// It has idle work, but the current idle period lasts until this time.
+    NotBefore(std::time::Duration),
+    /// It has no idle work.
+    Nothing,
 }

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use roundabout_engine::{
-    perform_microtask_checkpoint, Clock, EventLoop, HostTask, LoopState, OtherAgents, RunOutcome,
+    perform_microtask_checkpoint, Clock, EventLoop, HostTask, IdlePeriod, LoopState, OtherAgents,
+    RunOutcome,
     ScriptHost, SharedLoopState, Task, TaskSource, TimerId, Turn,
 };
 
@@ -65,9 +66,9 @@ impl ScriptHost for Fake {
             job(self);
         }
     }
-    fn idle_period(&mut self, deadline: Option<Duration>) -> bool {
+    fn idle_period(&mut self, deadline: Option<Duration>) -> IdlePeriod {
         self.idle_periods.push(deadline);
-        false
+        IdlePeriod::Nothing
     }
     fn needs_rendering(&self) -> bool {
         !self.frame_callbacks.is_empty()

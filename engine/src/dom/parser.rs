@@ -91,6 +91,13 @@ impl DomBuilder {
             NodeOrText::AppendText(text) => self.insert_text(parent, before, &text),
             NodeOrText::AppendNode(node) => {
                 let mut doc = self.doc.borrow_mut();
+                // Script may have moved the parser's nodes (say, put an element the
+                // adoption agency algorithm now moves into one of its own
+                // descendants): a move that would make a cycle is skipped, as a DOM
+                // insert would refuse it (HierarchyRequestError).
+                if doc.is_inclusive_ancestor(node, parent) {
+                    return;
+                }
                 queue_remove_record(&mut doc, node);
                 doc.unlink(node);
                 doc.link(parent, node, before);
@@ -271,11 +278,10 @@ impl TreeSink for DomBuilder {
     }
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        let parent = self
-            .doc
-            .borrow()
-            .parent(*sibling)
-            .expect("sibling has a parent");
+        // Script may have detached the sibling meanwhile: then there is no place.
+        let Some(parent) = self.doc.borrow().parent(*sibling) else {
+            return;
+        };
         self.insert(parent, Some(*sibling), new_node);
     }
 
@@ -319,6 +325,9 @@ impl TreeSink for DomBuilder {
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let mut doc = self.doc.borrow_mut();
         while let Some(c) = doc.first_child(*node) {
+            if doc.is_inclusive_ancestor(c, *new_parent) {
+                break; // a cycle script made possible: leave the rest where it is
+            }
             queue_remove_record(&mut doc, c);
             doc.unlink(c);
             doc.link(*new_parent, c, None);

@@ -22,7 +22,7 @@ postMessage({
   hardwareConcurrency: navigator.hardwareConcurrency,
   language: typeof navigator.language,
   absent: ["document", "window", "Document", "Window", "Node", "Element", "HTMLElement", "HTMLDivElement",
-    "Text", "MutationObserver", "requestAnimationFrame"].filter((n) => kind(n) !== "undefined"),
+    "Text", "MutationObserver"].filter((n) => kind(n) !== "undefined"),
   functions: ["postMessage", "close", "importScripts", "setTimeout", "clearTimeout", "setInterval",
     "clearInterval", "queueMicrotask", "structuredClone", "addEventListener", "dispatchEvent", "atob",
     "btoa"].filter((n) => kind(n) !== "function"),

@@ -1,0 +1,2 @@
+// Receives messages and never answers.
+onmessage = () => {};
