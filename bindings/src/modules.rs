@@ -38,6 +38,8 @@ pub struct ModuleRegistry {
     key_by_request: HashMap<String, String>,
     /// Every compiled module.
     modules: Vec<CompiledModule>,
+    /// Indices into `modules` by the module's identity hash.
+    by_hash: HashMap<u64, Vec<usize>>,
     /// Dynamic imports waiting for their networking task.
     pending_imports: HashMap<u32, PendingImport>,
     next_import: u32,
@@ -80,6 +82,7 @@ impl ModuleRegistry {
             by_key: HashMap::new(),
             key_by_request: HashMap::new(),
             modules: Vec::new(),
+            by_hash: HashMap::new(),
             pending_imports: HashMap::new(),
             next_import: 0,
             state,
@@ -110,12 +113,24 @@ impl ModuleRegistry {
         }
     }
 
+    fn add(&mut self, hash: impl std::hash::Hash, module: v8::Global<v8::Module>, request: String, key: String) {
+        let index = self.modules.len();
+        self.by_hash.entry(hash_key(hash)).or_default().push(index);
+        self.modules.push(CompiledModule {
+            module,
+            request,
+            key,
+            evaluation: None,
+        });
+    }
+
+    /// The module's entry: candidates by identity hash (usually one), then identity.
     fn entry(&self, scope: &v8::PinScope<'_, '_>, module: v8::Local<v8::Module>) -> Option<usize> {
-        let hash = module.get_identity_hash();
-        self.modules.iter().position(|c| {
-            let m = v8::Local::new(scope, &c.module);
-            m.get_identity_hash() == hash && m == module
-        })
+        let candidates = self.by_hash.get(&hash_key(module.get_identity_hash()))?;
+        candidates
+            .iter()
+            .copied()
+            .find(|i| v8::Local::new(scope, &self.modules[*i].module) == module)
     }
 
     fn request_of(
@@ -147,6 +162,13 @@ impl ModuleRegistry {
     pub fn take_pending_import(&mut self, id: u32) -> Option<PendingImport> {
         self.pending_imports.remove(&id)
     }
+}
+
+fn hash_key(hash: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    hash.hash(&mut h);
+    h.finish()
 }
 
 /// Resolves a module specifier against the request path of the referring script
@@ -318,12 +340,7 @@ fn link(
             let global = v8::Global::new(scope, module);
             let mut r = registry.borrow_mut();
             let key = r.page_url.clone();
-            r.modules.push(CompiledModule {
-                module: global.clone(),
-                request: name.to_string(),
-                key,
-                evaluation: None,
-            });
+            r.add(module.get_identity_hash(), global.clone(), name.to_string(), key);
             global
         }
         None => fetch_one(scope, registry, request)?,
@@ -361,12 +378,7 @@ fn fetch_one(
     let global = v8::Global::new(scope, module);
     let mut r = registry.borrow_mut();
     r.by_key.insert(key.clone(), global.clone());
-    r.modules.push(CompiledModule {
-        module: global.clone(),
-        request: request.to_string(),
-        key,
-        evaluation: None,
-    });
+    r.add(module.get_identity_hash(), global.clone(), request.to_string(), key);
     Ok(global)
 }
 
