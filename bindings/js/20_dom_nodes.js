@@ -72,7 +72,10 @@ function sweepWrappers() {
   }
   wrappersAfterSweep = Math.max(1024, collect ? held.length : wrappersAfterSweep * 2);
   wrappersSinceSweep = 0;
-  if (collect) op_dom_collect(held);
+  if (collect) {
+    op_dom_collect(held);
+    releaseOrphanedObservers();
+  }
 }
 
 function newWrapper(id, Interface) {

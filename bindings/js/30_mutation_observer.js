@@ -6,7 +6,15 @@
 
 const {
   op_mo_install, op_mo_create, op_mo_observe, op_mo_disconnect, op_mo_begin_notify, op_mo_take,
+  op_mo_take_orphaned,
 } = ops;
+
+// After the arena freed nodes (20_dom_nodes.js sweepWrappers): observers that no
+// longer observe anything are no longer kept alive by their nodes.
+function releaseOrphanedObservers() {
+  if (observingObservers.size === 0) return;
+  for (const id of op_mo_take_orphaned()) observingObservers.delete(id);
+}
 
 const observerData = new WeakMap(); // MutationObserver -> { id, callback }
 const observersById = new Map(); // id -> WeakRef(MutationObserver)

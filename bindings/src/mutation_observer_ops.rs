@@ -107,6 +107,19 @@ pub fn op_mo_begin_notify(state: &mut OpState) -> Vec<u32> {
 
 /// One field of a record in the flat encoding `op_mo_take` returns (plain values
 /// cross into JS much faster than an object per record).
+/// Observers whose observed nodes were all freed (script drops its strong reference).
+#[op2]
+#[serde]
+pub fn op_mo_take_orphaned(state: &mut OpState) -> Vec<u32> {
+    document(state)
+        .borrow_mut()
+        .observers
+        .take_orphaned()
+        .into_iter()
+        .map(|o| o.0)
+        .collect()
+}
+
 #[derive(deno_core::serde::Serialize)]
 #[serde(crate = "deno_core::serde", untagged)]
 pub enum Field {

@@ -199,6 +199,7 @@ deno_core::extension!(
         op_mo_disconnect,
         op_mo_begin_notify,
         op_mo_take,
+        op_mo_take_orphaned,
         op_dom_collect,
         op_dom_wants_gc,
     ],

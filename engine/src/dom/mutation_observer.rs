@@ -66,6 +66,8 @@ pub struct MutationObservers {
     microtask_queued: bool,
     /// A microtask must be queued by the host (set with the flag).
     microtask_requested: bool,
+    /// Observers whose every observed node was freed: script may let them go.
+    orphaned: Vec<ObserverId>,
 }
 
 impl MutationObservers {
@@ -86,10 +88,22 @@ impl MutationObservers {
     }
 
     /// DOM "notify mutation observers" step 1: unset the flag; returns the observers
-    /// to notify, in creation order (step 2's clone).
+    /// to visit, in creation order (step 2's clone) — those that observe something or
+    /// have records: the others have nothing to deliver, and skipping them keeps a
+    /// page that made many throwaway observers fast.
     pub fn begin_notify(&mut self) -> Vec<ObserverId> {
         self.microtask_queued = false;
-        (0..self.observers.len() as u32).map(ObserverId).collect()
+        self.observers
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !o.queue.is_empty() || !o.nodes.is_empty())
+            .map(|(i, _)| ObserverId(i as u32))
+            .collect()
+    }
+
+    /// Observers left observing nothing because their nodes were freed (each once).
+    pub fn take_orphaned(&mut self) -> Vec<ObserverId> {
+        std::mem::take(&mut self.orphaned)
     }
 
     pub fn create_observer(&mut self) -> ObserverId {
@@ -109,6 +123,9 @@ impl MutationObservers {
         for r in list.iter().filter(|r| r.source.is_none()) {
             if let Some(o) = self.observer_mut(r.observer) {
                 o.nodes.retain(|n| *n != node);
+                if o.nodes.is_empty() && o.queue.is_empty() {
+                    self.orphaned.push(r.observer);
+                }
             }
         }
     }
