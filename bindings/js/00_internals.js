@@ -14,6 +14,7 @@ const {
   op_rb_queue_global_task,
   op_rb_promise_is_handled,
   op_rb_defer_error_report,
+  op_rb_is_function_body,
 } = ops;
 
 // HTML "queue a global task" on one of the engine's task sources

@@ -15,6 +15,9 @@ const WINDOW_REFLECTING_BODY_HANDLERS = new Set(["onblur", "onerror", "onfocus",
   ...WINDOW_EVENT_HANDLERS]);
 const ELEMENT_HANDLERS = new Set(GLOBAL_EVENT_HANDLERS);
 
+// Form-associated elements (HTML § 4.10.2) have a form owner in their handlers' scope.
+const FORM_ASSOCIATED = new Set(["button", "fieldset", "input", "object", "output", "select", "textarea", "img", "label"]);
+
 const rawHandlers = new WeakSet(); // internal raw uncompiled handlers: { body, element }
 const contentHandlersSeen = new WeakSet();
 
@@ -74,14 +77,20 @@ function compileRawHandler(target, name, raw) {
     ? ["event", "source", "lineno", "colno", "error"]
     : ["event"];
   try {
-    // Checks that the body is exactly one FunctionBody (no `}` escaping it).
-    ReflectConstruct(Function, [...params, raw.body]);
+    // The body must be exactly one FunctionBody (no `}` escaping it); checked by
+    // compiling without running.
+    if (!op_rb_is_function_body(params.join(", "), raw.body)) {
+      throw new SyntaxError(`Invalid ${name} attribute: it is not a function body.`);
+    }
+    // Scope: global, then document, then the form owner, then the element (HTML
+    // § 8.1.8.1). They come in through `this` of the outer function, which the
+    // handler (a non-arrow function) does not see.
     const scoped = target === raw.element;
-    const source = scoped
-      ? `with (__rb_document) with (__rb_element) return function ${name}(${params.join(", ")}) {\n${raw.body}\n};`
-      : `return function ${name}(${params.join(", ")}) {\n${raw.body}\n};`;
-    const make = ReflectConstruct(Function, ["__rb_document", "__rb_element", source]);
-    return make(wrapNode(0), raw.element);
+    const form = scoped && FORM_ASSOCIATED.has(raw.element.localName) ? raw.element.closest("form") : null;
+    const withs = scoped ? `with (this.d) ${form !== null ? "with (this.f) " : ""}with (this.e) ` : "";
+    const source = `${withs}return function ${name}(${params.join(", ")}) {\n${raw.body}\n};`;
+    const make = ReflectConstruct(Function, [source]);
+    return ReflectApply(make, { d: wrapNode(0), f: form, e: raw.element }, []);
   } catch (e) {
     reportException(e);
     return null;

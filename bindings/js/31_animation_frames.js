@@ -115,6 +115,7 @@ defineMethods(globalThis, {
     idleRequestCallbacks.set(handle, entry);
     // "Invoke idle callback timeout algorithm", queued on the idle task source.
     if (timeout > 0) {
+      // An unsigned long: more than a timer's `long` can hold waits the longest it can.
       entry.timer = startInternalTimer(() => queueGlobalTask(TASK_SOURCE.idle, () => {
         if (!idleEntries.has(handle)) return;
         idleEntries.delete(handle);
@@ -124,7 +125,7 @@ defineMethods(globalThis, {
         countIdleCallbacks();
         entry.timer = undefined;
         invokeIdleCallback(entry, newIdleDeadline(op_rb_now(), true));
-      }), timeout);
+      }), Math.min(timeout, 0x7fffffff));
     }
     countIdleCallbacks();
     return handle;

@@ -87,6 +87,28 @@ pub fn op_rb_queue_global_task(state: &mut OpState, source: u32, key: u32) -> bo
     true
 }
 
+/// Whether `body` parses as exactly one FunctionBody with `params` (an event handler
+/// content attribute, HTML § 8.1.8.1). Compiled, never run: QuickJS's Function
+/// constructor evaluates its concatenated source, so a body like `}); x(); ({` would
+/// run code. It is compiled in a declaration and in an expression; a body that
+/// closes the function early breaks one of the two.
+#[op2(fast)]
+pub fn op_rb_is_function_body(
+    scope: &mut v8::PinScope,
+    #[string] params: &str,
+    #[string] body: &str,
+) -> bool {
+    let compiles = |scope: &mut v8::PinScope, source: String| -> bool {
+        v8::tc_scope!(let tc, scope);
+        let Some(source) = v8::String::new(tc, &source) else {
+            return false;
+        };
+        v8::Script::compile(tc, source, None).is_some()
+    };
+    compiles(scope, format!("function __rb_check({params}) {{\n{body}\n}}"))
+        && compiles(scope, format!("(function ({params}) {{\n{body}\n}});"))
+}
+
 /// A promise's [[PromiseIsHandled]] (for HTML's "outstanding rejected promises").
 #[op2(fast)]
 pub fn op_rb_promise_is_handled(promise: v8::Local<v8::Value>) -> bool {
@@ -143,6 +165,7 @@ deno_core::extension!(
         op_rb_set_idle_callbacks,
         op_rb_defer_error_report,
         op_rb_promise_is_handled,
+        op_rb_is_function_body,
         op_dom_node_type,
         op_dom_link,
         op_dom_name,

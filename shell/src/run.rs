@@ -259,6 +259,11 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
         let Some(script) = ScriptElement::read(&host.document().borrow(), node) else {
             continue;
         };
+        // "Prepare the script element": one that is no longer connected (script
+        // removed it while the parser worked) does not run.
+        if !host.document().borrow().is_connected(node) {
+            continue;
+        }
         let (line, column) = positions.locate(&script.text);
         let at = Location { line, column };
         match (&script.kind, &script.src) {
