@@ -705,7 +705,12 @@ fn a_thousand_worker_lifetimes_keep_threads_and_memory_bounded() {
 
 #[test]
 fn script_cannot_make_the_parser_build_a_cycle() {
-    assert_run(&["run", "parser-cycle.html"], 0, &["still running: true"], &[]);
+    assert_run(
+        &["run", "parser-cycle.html"],
+        0,
+        &["still running: true"],
+        &[],
+    );
 }
 
 #[test]

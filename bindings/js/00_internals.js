@@ -15,7 +15,41 @@ const {
   op_rb_promise_is_handled,
   op_rb_defer_error_report,
   op_rb_is_function_body,
+  op_rb_is_proxy,
 } = ops;
+
+// Whether `s` parses as a URL (absolute, or relative to a file page) — a partial
+// URL parser: the scheme, and for "scheme://" URLs the host (forbidden host code
+// points, IPv6 brackets) and port, which is where parse failures come from in
+// practice. (Roundabout has no URL parser yet.)
+function parsesAsURL(s) {
+  s = s.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(s);
+  if (scheme === null) return true; // a relative reference against the page's URL
+  const rest = s.slice(scheme[0].length);
+  const special = ["http", "https", "ws", "wss", "ftp", "file"].includes(scheme[1].toLowerCase());
+  if (!rest.startsWith("//") && !(special && rest.startsWith("\\"))) return !special || scheme[1].toLowerCase() === "file" || rest.length > 0;
+  const authority = rest.slice(2).split(/[/?#\\]/)[0];
+  const hostPort = authority.includes("@") ? authority.slice(authority.lastIndexOf("@") + 1) : authority;
+  let host = hostPort;
+  let port = "";
+  if (hostPort.startsWith("[")) {
+    const end = hostPort.indexOf("]");
+    if (end < 0 || !/^[0-9a-fA-F:.]+$/.test(hostPort.slice(1, end))) return false;
+    host = hostPort.slice(0, end + 1);
+    port = hostPort.slice(end + 1).replace(/^:/, "");
+    if (hostPort.slice(end + 1) !== "" && !hostPort.slice(end + 1).startsWith(":")) return false;
+  } else {
+    const colon = hostPort.lastIndexOf(":");
+    if (colon >= 0) {
+      host = hostPort.slice(0, colon);
+      port = hostPort.slice(colon + 1);
+    }
+    if (/[\u0000-\u0020#%/:<>?@[\\\]^|]/.test(host)) return false;
+    if (special && scheme[1].toLowerCase() !== "file" && host === "") return false;
+  }
+  return /^[0-9]*$/.test(port) && (port === "" || Number(port) <= 65535);
+}
 
 // HTML "queue a global task" on one of the engine's task sources
 // (engine/src/task_source.rs, TaskSource::ALL order).

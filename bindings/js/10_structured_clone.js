@@ -56,6 +56,11 @@ function serialize(value, memory, transferred) {
   if (memory.has(value)) return { t: "ref", id: memory.get(value) };
   const id = memory.size;
   memory.set(value, id);
+  // Platform objects that are not serializable (DOM nodes, attributes) and exotic
+  // objects with internal slots (a Proxy) throw (StructuredSerializeInternal
+  // steps 20-25).
+  if (isNodeWrapper(value) || value instanceof Attr) throw dataCloneError(`#<${constructorName(value) || "Node"}>`);
+  if (op_rb_is_proxy(value)) throw dataCloneError("#<Object> (a Proxy)");
   // A MessagePort is transferable, not serializable (HTML § 9.4.4).
   if (isMessagePort(value)) {
     if (!transferred.has(value)) throw dataCloneError("A MessagePort not in the transfer list");
@@ -101,9 +106,9 @@ function serialize(value, memory, transferred) {
       return rec;
     }
     case "error": {
-      const nameDesc = Object.getOwnPropertyDescriptor(value, "name") ??
-        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(value) ?? {}, "name");
-      const name = ERROR_NAMES.includes(nameDesc?.value) ? nameDesc.value : "Error";
+      // "Let name be ? Get(value, "name")": through the prototype chain.
+      const nameValue = value.name;
+      const name = ERROR_NAMES.includes(nameValue) ? nameValue : "Error";
       const rec = { t: "error", id, name };
       // Only an own data property "message" is serialized (no getters run).
       const messageDesc = Object.getOwnPropertyDescriptor(value, "message");
@@ -189,8 +194,10 @@ function deserialize(rec, memory, transferredBuffers, ports = []) {
 
 // StructuredSerializeWithTransfer: only ArrayBuffers are transferable until
 // MessagePort exists.
-// Set by js/41_message_channel.js (MessagePort's brand check).
+// Set by js/41_message_channel.js (MessagePort's brand check, and whether a port
+// was transferred already).
 let isMessagePort = (_value) => false;
+let portIsDetached = (_port) => false;
 
 // StructuredSerializeWithTransfer: ArrayBuffers (detached here) and MessagePorts
 // (moved: the receiving side gets new ports entangled with the same peers).
@@ -203,8 +210,13 @@ function structuredSerializeWithTransfer(value, transferList) {
   const transferred = new Map();
   const ports = [];
   for (const t of transferList) {
+    // WebIDL sequence<object>.
+    if (t === null || (typeof t !== "object" && typeof t !== "function")) {
+      throw new TypeError("Failed to execute 'postMessage': the transfer list must contain only objects.");
+    }
     if (transferred.has(t)) throw dataCloneError("A value is transferred twice and");
     if (isMessagePort(t)) {
+      if (portIsDetached(t)) throw dataCloneError("A MessagePort that was already transferred");
       transferred.set(t, ports.length);
       ports.push(t);
       continue;

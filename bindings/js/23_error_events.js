@@ -135,10 +135,13 @@ defineEventHandlers(HTMLElement.prototype, GLOBAL_EVENT_HANDLERS);
 defineEventHandlers(Document.prototype, [...GLOBAL_EVENT_HANDLERS, "onreadystatechange", "onvisibilitychange"]);
 
 // The first "at file:line:col" frame of an error's stack, for ErrorEvent.
+// In a worker, file names become URLs (js/40_workers.js).
+let workerFileURL = (file) => file;
+
 function errorLocation(value) {
   for (const frame of stackFrames(value)) {
     const m = /\(?([^\s()]+):(\d+):(\d+)\)?$/.exec(frame);
-    if (m) return { filename: m[1], lineno: Number(m[2]), colno: Number(m[3]) };
+    if (m) return { filename: workerFileURL(m[1]), lineno: Number(m[2]), colno: Number(m[3]) };
   }
   return { filename: "", lineno: 0, colno: 0 };
 }

@@ -9,15 +9,35 @@ const {
   op_worker_close, op_worker_report_error, op_worker_info, op_worker_import_script,
 } = ops;
 
+// Events the engine makes carry their data as is (a message of `undefined` stays
+// undefined; the init dictionary would turn it into the default, null).
+const messageEventToken = Symbol("MessageEvent");
+let engineMessageData;
+
 class MessageEvent extends Event {
   #data; #origin; #lastEventId; #source; #ports;
   constructor(type, init = {}) {
+    if (arguments.length < 1) throw new TypeError("Failed to construct 'MessageEvent': 1 argument required, but only 0 present.");
     super(type, init);
-    this.#data = init?.data ?? null;
+    const source = init?.source ?? null;
+    // MessageEventSource: a Window or a MessagePort (no ServiceWorker here).
+    if (source !== null && source !== globalThis && !isMessagePort(source)) {
+      throw new TypeError("Failed to construct 'MessageEvent': The provided value is not of type '(MessagePort or ServiceWorker or WindowProxy)'.");
+    }
+    const ports = [...(init?.ports ?? [])];
+    if (!ports.every((p) => isMessagePort(p))) {
+      throw new TypeError("Failed to construct 'MessageEvent': Failed to read the 'ports' property: a member is not a MessagePort.");
+    }
+    if (init?.[messageEventToken] === true) {
+      this.#data = engineMessageData;
+      engineMessageData = undefined;
+    } else {
+      this.#data = init?.data === undefined ? null : init.data;
+    }
     this.#origin = init?.origin === undefined ? "" : toDOMString(init.origin);
     this.#lastEventId = init?.lastEventId === undefined ? "" : toDOMString(init.lastEventId);
-    this.#source = init?.source ?? null;
-    this.#ports = ObjectFreeze([...(init?.ports ?? [])]);
+    this.#source = source;
+    this.#ports = ObjectFreeze(ports);
   }
   get data() { return this.#data; }
   get origin() { return this.#origin; }
@@ -27,6 +47,12 @@ class MessageEvent extends Event {
 }
 const ObjectFreeze = Object.freeze;
 exposeInterface(MessageEvent);
+
+// A `message` event the engine fires: `data` exactly as deserialized.
+function newMessageEvent(data, init = {}) {
+  engineMessageData = data;
+  return new MessageEvent("message", { ...init, [messageEventToken]: true });
+}
 
 // ---- the wire format
 
@@ -118,6 +144,7 @@ class Worker extends EventTarget {
       throw new TypeError(`Failed to construct 'Worker': The provided value '${type}' is not a valid enum value of type WorkerType.`);
     }
     const name = options?.name === undefined ? "" : toDOMString(options.name);
+    if (!parsesAsURL(url)) throw new DOMException(`Failed to construct 'Worker': The URL '${url}' is invalid.`, "SyntaxError");
     const id = op_worker_create(url, type === "module", name);
     if (id === -2) throw new DOMException(`Failed to construct 'Worker': The URL '${url}' is invalid.`, "SyntaxError");
     if (id < 0) throw new DOMException("Failed to construct 'Worker': the worker could not be started.", "NotSupportedError");
@@ -127,6 +154,7 @@ class Worker extends EventTarget {
   postMessage(message, options = undefined) {
     const id = workerIds.get(this);
     if (id === undefined) throw new TypeError("Illegal invocation");
+    if (arguments.length < 1) throw new TypeError("Failed to execute 'postMessage' on 'Worker': 1 argument required, but only 0 present.");
     const data = encodeMessage(message, transferListOf(options));
     op_worker_post(id, data);
   }
@@ -147,7 +175,7 @@ function beginMessage(target, text) {
   if (target >= 0 && !op_worker_is_live(target)) return false; // terminated: dropped
   const decoded = decodeMessage(text);
   const event = decoded.ok
-    ? new MessageEvent("message", { data: decoded.value })
+    ? newMessageEvent(decoded.value)
     : new MessageEvent("messageerror", {});
   beginSteppedDispatch(at, event);
   return true;
@@ -167,11 +195,17 @@ function beginWorkerError(id, message, filename, lineno, colno) {
   return true;
 }
 
-// Whether the page must still report it (nobody canceled it).
+// Nobody canceled it at the Worker: HTML "report an exception" in the page (its
+// window gets an ErrorEvent without the error object). Whether the console must
+// still have it.
 function finishWorkerError() {
   const event = workerErrorEvent;
   workerErrorEvent = null;
-  return event !== null && event.cancelable && !event.defaultPrevented;
+  if (event === null || !event.cancelable || event.defaultPrevented) return false;
+  const again = new ErrorEvent("error", {
+    cancelable: true, message: event.message, filename: event.filename, lineno: event.lineno, colno: event.colno, error: null,
+  });
+  return dispatchTrusted(globalThis, again);
 }
 
 // ---- the worker side: DedicatedWorkerGlobalScope (set up by 99_global.js)
@@ -182,6 +216,16 @@ class WorkerGlobalScope extends EventTarget {
 class DedicatedWorkerGlobalScope extends WorkerGlobalScope {
   constructor() { illegal(); super(); }
 }
+class WorkerNavigator {
+  constructor(token) { if (token !== workerLocationToken) illegal(); }
+  get userAgent() { return "Mozilla/5.0 (X11; Linux x86_64) Roundabout"; }
+  get language() { return "en-US"; }
+  get languages() { return ["en-US"]; }
+  get hardwareConcurrency() { return 2; }
+  get onLine() { return true; }
+  get platform() { return "Linux x86_64"; }
+}
+
 class WorkerLocation {
   #href;
   constructor(token, href) {
@@ -209,7 +253,7 @@ const WINDOW_ONLY_GLOBALS = ["window", "document", "Window", "Node", "NodeList",
   "requestAnimationFrame", "cancelAnimationFrame"];
 
 function setUpWorkerGlobal() {
-  const [name, , url] = op_worker_info();
+  const [name, request, url, kind] = op_worker_info();
   for (const key of WINDOW_ONLY_GLOBALS) delete globalThis[key];
   for (const key of Object.getOwnPropertyNames(globalThis)) {
     if (/^HTML\w*Element$/.test(key)) delete globalThis[key];
@@ -217,17 +261,16 @@ function setUpWorkerGlobal() {
   exposeInterface(WorkerGlobalScope);
   exposeInterface(DedicatedWorkerGlobalScope);
   exposeInterface(WorkerLocation);
+  exposeInterface(WorkerNavigator);
   Object.setPrototypeOf(globalThis, DedicatedWorkerGlobalScope.prototype);
   const location = new WorkerLocation(workerLocationToken, url);
-  const navigator = Object.freeze({
-    userAgent: "Mozilla/5.0 (X11; Linux x86_64) Roundabout", language: "en-US", languages: Object.freeze(["en-US"]),
-    hardwareConcurrency: 2, onLine: true,
-  });
+  const navigator = new WorkerNavigator(workerLocationToken);
   for (const [key, get] of [["self", () => globalThis], ["location", () => location], ["navigator", () => navigator], ["name", () => name]]) {
     ObjectDefineProperty(globalThis, key, { get: named(key, get), enumerable: true, configurable: true });
   }
   defineMethods(globalThis, {
     postMessage: named("postMessage", function postMessage(message, options = undefined) {
+      if (arguments.length < 1) throw new TypeError("Failed to execute 'postMessage': 1 argument required, but only 0 present.");
       op_worker_post_to_page(encodeMessage(message, transferListOf(options)));
     }),
     // HTML "close a worker": the current task and its microtasks finish; later
@@ -236,17 +279,24 @@ function setUpWorkerGlobal() {
       op_worker_close();
     }),
     // Synchronous, in order; a file that cannot be read throws NetworkError.
+    // (HTML "import scripts into worker global scope": each URL is fetched and run
+    // in turn; a module worker has none.)
     importScripts: named("importScripts", function importScripts(...urls) {
-      const loaded = urls.map((u) => {
-        const r = op_worker_import_script(toDOMString(u));
+      if (kind === "module") {
+        throw new TypeError("Failed to execute 'importScripts': Module scripts don't support importScripts().");
+      }
+      for (const u of urls.map(toDOMString)) {
+        const r = op_worker_import_script(u);
         if (r.length === 1) throw new DOMException(`Failed to execute 'importScripts': ${r[0]}`, "NetworkError");
-        return r;
-      });
-      for (const [file, text] of loaded) globalEval(`${text}\n//# sourceURL=${file}`);
+        globalEval(`${r[1]}\n//# sourceURL=${r[0]}`);
+      }
     }),
   });
   defineEventHandlers(DedicatedWorkerGlobalScope.prototype, ["onmessage", "onmessageerror", "onerror",
     "onunhandledrejection", "onrejectionhandled"]);
+  // Error locations name files by their URL, as location.href does.
+  const base = url.endsWith(request) ? url.slice(0, url.length - request.length) : "";
+  workerFileURL = (file) => (file === "" || /^[a-z][a-z0-9+.-]*:/i.test(file) || file.startsWith("/") ? file : base + file);
   // An error the worker's own listeners did not cancel goes to the Worker object.
   reportUnhandled = (text, event) => {
     op_worker_report_error(text.split("\n")[0], event?.filename ?? "", event?.lineno ?? 0, event?.colno ?? 0);

@@ -9,6 +9,7 @@ class MessagePort extends EventTarget {
   constructor() { illegal(); super(); }
   postMessage(message, options = undefined) {
     const s = portOf(this);
+    if (arguments.length < 1) throw new TypeError("Failed to execute 'postMessage' on 'MessagePort': 1 argument required, but only 0 present.");
     const transfer = transferListOf(options);
     if (transfer.includes(this)) throw new DOMException("Failed to execute 'postMessage': a port cannot transfer itself.", "DataCloneError");
     const target = s.entangled;
@@ -67,9 +68,11 @@ function movePort(port) {
   s.queue = old.queue.splice(0);
   old.entangled = null;
   old.closed = true;
+  old.detached = true;
   return fresh;
 }
 isMessagePort = (v) => v !== null && typeof v === "object" && portData.has(v);
+portIsDetached = (port) => portOf(port).detached === true;
 
 function enqueuePortMessage(target, message) {
   const s = portOf(target);
@@ -82,7 +85,7 @@ function queuePortDelivery(port, message) {
     let event;
     try {
       const data = deserialize(message.record, [], message.buffers, message.ports);
-      event = new MessageEvent("message", { data, ports: message.ports });
+      event = newMessageEvent(data, { ports: message.ports });
     } catch {
       event = new MessageEvent("messageerror", {});
     }
@@ -111,6 +114,7 @@ exposeInterface(MessageChannel);
 // source (the window). A targetOrigin other than "*", "/" or this origin drops it.
 const PAGE_ORIGIN = "null";
 function windowPostMessage(message, targetOrigin = undefined, transfer = []) {
+  if (arguments.length < 1) throw new TypeError("Failed to execute 'postMessage' on 'Window': 1 argument required, but only 0 present.");
   let options = targetOrigin;
   if (typeof targetOrigin === "string" || targetOrigin === undefined) {
     options = { targetOrigin: targetOrigin ?? "/", transfer };
@@ -118,7 +122,7 @@ function windowPostMessage(message, targetOrigin = undefined, transfer = []) {
     options = { targetOrigin: toDOMString(targetOrigin), transfer };
   }
   const target = options.targetOrigin === undefined ? "/" : toDOMString(options.targetOrigin);
-  if (target !== "*" && target !== "/" && !/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+  if (target !== "*" && target !== "/" && !(/^[a-z][a-z0-9+.-]*:/i.test(target) && parsesAsURL(target))) {
     throw new DOMException(`Failed to execute 'postMessage' on 'Window': Invalid target origin '${target}'.`, "SyntaxError");
   }
   const { record, buffers, ports } = structuredSerializeWithTransfer(message, transferListOf(options));
@@ -129,7 +133,7 @@ function windowPostMessage(message, targetOrigin = undefined, transfer = []) {
     let event;
     try {
       const data = deserialize(record, [], buffers, moved);
-      event = new MessageEvent("message", { data, origin: PAGE_ORIGIN, source: globalThis, ports: moved });
+      event = newMessageEvent(data, { origin: PAGE_ORIGIN, source: globalThis, ports: moved });
     } catch {
       event = new MessageEvent("messageerror", { origin: PAGE_ORIGIN, source: globalThis });
     }

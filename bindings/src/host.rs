@@ -11,8 +11,8 @@ use deno_core::error::JsError;
 use deno_core::{v8, JsRuntime, RuntimeOptions};
 use roundabout_engine::dom::{Document, NodeId};
 use roundabout_engine::{
-    perform_microtask_checkpoint, remote_channel, HostTask, IdlePeriod, OtherAgents, RemoteReceiver,
-    ScriptHost, SharedLoopState, TimerId, Watchdog,
+    perform_microtask_checkpoint, remote_channel, HostTask, IdlePeriod, OtherAgents,
+    RemoteReceiver, ScriptHost, SharedLoopState, TimerId, Watchdog,
 };
 
 use crate::bootstrap::{bootstrap, Hooks};
@@ -394,9 +394,12 @@ impl JsHost {
         });
     }
 
-    /// A module worker's script.
-    pub fn run_worker_module(&mut self, request: &str) {
-        self.run_module_script(&ModuleScript::File(request));
+    /// A module worker's script; Err when its graph could not be fetched.
+    pub fn run_worker_module(&mut self, request: &str) -> Result<(), String> {
+        match self.run_module_script_inner(&ModuleScript::File(request)) {
+            Some(GraphError::Fetch(why)) => Err(why),
+            _ => Ok(()),
+        }
     }
 
     /// A posted message arrives (a posted-message task): a MessageEvent (or
@@ -514,11 +517,19 @@ impl JsHost {
     /// one, after top-level await) is reported when it happens. `document.currentScript`
     /// is null. Then cleans up after running script.
     pub fn run_module_script(&mut self, script: &ModuleScript<'_>) {
-        let Some(registry) = self.modules.clone() else {
+        if let Some(GraphError::Fetch(why)) = self.run_module_script_inner(script) {
             self.state.borrow_mut().errors.uncaught += 1;
             self.output
-                .exception("Module scripts need a page to load files from; skipped one");
-            return;
+                .exception(&format!("Failed to load module script {why}"));
+        }
+    }
+
+    /// `run_module_script`, returning a fetch failure instead of reporting it.
+    fn run_module_script_inner(&mut self, script: &ModuleScript<'_>) -> Option<GraphError> {
+        let Some(registry) = self.modules.clone() else {
+            return Some(GraphError::Fetch(
+                "(module scripts need a page to load files from)".to_string(),
+            ));
         };
         let padded;
         let (request, inline) = match script {
@@ -549,18 +560,16 @@ impl JsHost {
                 None
             })
             .flatten();
-        match failed {
-            Some(GraphError::Fetch(why)) => {
-                self.state.borrow_mut().errors.uncaught += 1;
-                self.output
-                    .exception(&format!("Failed to load module script {why}"));
-            }
+        let fetch_failure = match failed {
+            Some(GraphError::Fetch(why)) => Some(GraphError::Fetch(why)),
             Some(GraphError::Exception(e)) => {
                 self.call_hook(|h| &h.report_exception, &[HookArg::Value(e)]);
+                None
             }
-            None => {}
-        }
+            None => None,
+        };
         self.clean_up_after_running_script();
+        fetch_failure
     }
 
     /// A module script inserted by script (`src` empty: inline `text`).

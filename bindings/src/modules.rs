@@ -113,7 +113,13 @@ impl ModuleRegistry {
         }
     }
 
-    fn add(&mut self, hash: impl std::hash::Hash, module: v8::Global<v8::Module>, request: String, key: String) {
+    fn add(
+        &mut self,
+        hash: impl std::hash::Hash,
+        module: v8::Global<v8::Module>,
+        request: String,
+        key: String,
+    ) {
         let index = self.modules.len();
         self.by_hash.entry(hash_key(hash)).or_default().push(index);
         self.modules.push(CompiledModule {
@@ -340,7 +346,12 @@ fn link(
             let global = v8::Global::new(scope, module);
             let mut r = registry.borrow_mut();
             let key = r.page_url.clone();
-            r.add(module.get_identity_hash(), global.clone(), name.to_string(), key);
+            r.add(
+                module.get_identity_hash(),
+                global.clone(),
+                name.to_string(),
+                key,
+            );
             global
         }
         None => fetch_one(scope, registry, request)?,
@@ -378,7 +389,12 @@ fn fetch_one(
     let global = v8::Global::new(scope, module);
     let mut r = registry.borrow_mut();
     r.by_key.insert(key.clone(), global.clone());
-    r.add(module.get_identity_hash(), global.clone(), request.to_string(), key);
+    r.add(
+        module.get_identity_hash(),
+        global.clone(),
+        request.to_string(),
+        key,
+    );
     Ok(global)
 }
 

@@ -105,8 +105,16 @@ pub fn op_rb_is_function_body(
         };
         v8::Script::compile(tc, source, None).is_some()
     };
-    compiles(scope, format!("function __rb_check({params}) {{\n{body}\n}}"))
-        && compiles(scope, format!("(function ({params}) {{\n{body}\n}});"))
+    compiles(
+        scope,
+        format!("function __rb_check({params}) {{\n{body}\n}}"),
+    ) && compiles(scope, format!("(function ({params}) {{\n{body}\n}});"))
+}
+
+/// Whether a value is a Proxy (structured clone refuses exotic objects).
+#[op2(fast)]
+pub fn op_rb_is_proxy(value: v8::Local<v8::Value>) -> bool {
+    value.is_proxy()
 }
 
 /// A promise's [[PromiseIsHandled]] (for HTML's "outstanding rejected promises").
@@ -166,6 +174,7 @@ deno_core::extension!(
         op_rb_defer_error_report,
         op_rb_promise_is_handled,
         op_rb_is_function_body,
+        op_rb_is_proxy,
         op_dom_node_type,
         op_dom_link,
         op_dom_name,

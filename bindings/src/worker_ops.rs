@@ -95,8 +95,13 @@ pub fn op_worker_report_error(
 #[serde]
 pub fn op_worker_info(state: &mut OpState) -> Vec<String> {
     match state.try_borrow::<WorkerContext>() {
-        Some(c) => vec![c.name.clone(), c.request.clone(), c.url.clone()],
-        None => vec![String::new(), String::new(), String::new()],
+        Some(c) => vec![
+            c.name.clone(),
+            c.request.clone(),
+            c.url.clone(),
+            if c.module { "module" } else { "classic" }.to_string(),
+        ],
+        None => vec![String::new(), String::new(), String::new(), String::new()],
     }
 }
 

@@ -319,6 +319,8 @@ pub struct WorkerContext {
     pub request: String,
     /// The worker script's URL (`location.href`).
     pub url: String,
+    /// A module worker (`importScripts` throws there).
+    pub module: bool,
     pub name: String,
     pub to_page: TaskSender,
     pub shared: Arc<WorkerShared>,
@@ -435,6 +437,7 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
         } else {
             key
         },
+        module,
         name,
         to_page: to_page.clone(),
         shared: shared.clone(),
@@ -462,7 +465,16 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
     let module_fetcher = fetcher.clone();
     host.set_module_fetcher(Rc::new(move |r: &str| module_fetcher(r)), "");
     if module {
-        host.run_worker_module(&request);
+        // A graph that cannot be fetched fires `error` at the Worker, as a missing
+        // script does.
+        if let Err(why) = host.run_worker_module(&request) {
+            to_page.send(TaskSource::DomManipulation, move |h| {
+                if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                    host.worker_fetch_failed(id, &why);
+                }
+            });
+            return;
+        }
     } else {
         host.run_worker_script(&request, &text);
     }

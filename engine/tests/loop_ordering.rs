@@ -8,8 +8,7 @@ use std::time::{Duration, Instant};
 
 use roundabout_engine::{
     perform_microtask_checkpoint, Clock, EventLoop, HostTask, IdlePeriod, LoopState, OtherAgents,
-    RunOutcome,
-    ScriptHost, SharedLoopState, Task, TaskSource, TimerId, Turn,
+    RunOutcome, ScriptHost, SharedLoopState, Task, TaskSource, TimerId, Turn,
 };
 
 type Job = Box<dyn FnOnce(&mut Fake)>;

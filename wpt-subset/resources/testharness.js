@@ -152,7 +152,7 @@
 
   function test(fn, name, properties) {
     const t = new Test(name ?? "Untitled", properties);
-    t.step(fn);
+    t.step(fn, t, t);
     if (t.phase !== "complete") t.done();
     return t;
   }
@@ -203,7 +203,10 @@
     props = props || {};
     if (props.explicit_done) state.explicitDone = true;
     if (props.allow_uncaught_exception) state.allowUncaught = true;
-    if (typeof props.timeout === "number") state.timeoutMs = props.timeout;
+    if (typeof props.timeout === "number") {
+      state.timeoutMs = props.timeout;
+      armHarnessTimer();
+    }
   }
 
   function done() {
@@ -249,17 +252,23 @@
     setTimeout(maybeComplete, 0);
   });
 
-  const harnessTimer = setTimeout(() => {
-    for (const t of state.tests) {
-      if (t.phase !== "complete") {
-        t.status = SUBTEST.TIMEOUT;
-        t.message = "Test timed out";
-        t.phase = "complete";
+  // The harness timeout; setup({timeout}) re-arms it.
+  let harnessTimer;
+  function armHarnessTimer() {
+    clearTimeout(harnessTimer);
+    harnessTimer = setTimeout(() => {
+      for (const t of state.tests) {
+        if (t.phase !== "complete") {
+          t.status = SUBTEST.TIMEOUT;
+          t.message = "Test timed out";
+          t.phase = "complete";
+        }
       }
-    }
-    state.harnessStatus = HARNESS.TIMEOUT;
-    complete();
-  }, state.timeoutMs);
+      state.harnessStatus = HARNESS.TIMEOUT;
+      complete();
+    }, state.timeoutMs);
+  }
+  armHarnessTimer();
 
   // ---- assertions
   function assert_true(actual, description) {
