@@ -48,6 +48,9 @@ pub struct WorkerShared {
     terminated: AtomicBool,
     /// `self.close()`: the current task finishes, nothing after it runs.
     closing: AtomicBool,
+    /// The page saw this worker busy and may be waiting for it to change: the
+    /// worker wakes it when it does (and only then: a wake costs a syscall).
+    page_watching: AtomicBool,
     isolate: Mutex<Option<v8::IsolateHandle>>,
 }
 
@@ -59,7 +62,16 @@ impl WorkerShared {
             in_flight: AtomicUsize::new(0),
             terminated: AtomicBool::new(false),
             closing: AtomicBool::new(false),
+            page_watching: AtomicBool::new(false),
             isolate: Mutex::new(None),
+        }
+    }
+
+    /// The worker's status changed: wake the page if it is watching.
+    fn set_status(&self, status: u8, to_page: &TaskSender) {
+        self.status.store(status, Ordering::SeqCst);
+        if self.page_watching.swap(false, Ordering::SeqCst) {
+            to_page.wake();
         }
     }
 
@@ -247,11 +259,13 @@ impl WorkerRegistry {
             if w.shared.finished() {
                 continue;
             }
-            if w.shared.in_flight.load(Ordering::Acquire) > 0 {
+            // Watch first, then look: a change after the look wakes the page.
+            w.shared.page_watching.store(true, Ordering::SeqCst);
+            if w.shared.in_flight.load(Ordering::SeqCst) > 0 {
                 out.busy = true;
                 continue;
             }
-            match w.shared.status.load(Ordering::Acquire) {
+            match w.shared.status.load(Ordering::SeqCst) {
                 BUSY => out.busy = true,
                 WAITING => {
                     let ns = w.shared.next_deadline_ns.load(Ordering::Acquire);
@@ -485,11 +499,10 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
         if shared.terminated.load(Ordering::Acquire) || shared.closing.load(Ordering::Acquire) {
             break;
         }
-        shared.status.store(BUSY, Ordering::Release);
+        shared.status.store(BUSY, Ordering::SeqCst);
         match el.process_one_turn(None) {
             Ok(Turn::Quiescent) => {
-                shared.status.store(QUIESCENT, Ordering::Release);
-                to_page.wake();
+                shared.set_status(QUIESCENT, &to_page);
                 if el.wait(None).is_err() {
                     break;
                 }
@@ -500,8 +513,7 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
                     deadline.map_or(u64::MAX, |d| d.as_nanos() as u64),
                     Ordering::Release,
                 );
-                shared.status.store(WAITING, Ordering::Release);
-                to_page.wake();
+                shared.set_status(WAITING, &to_page);
                 if el.wait(None).is_err() {
                     break;
                 }
