@@ -144,3 +144,45 @@ function windowPostMessage(message, targetOrigin = undefined, transfer = []) {
 if (!isWorker) {
   defineMethods(globalThis, { postMessage: named("postMessage", windowPostMessage) });
 }
+
+// ---- BroadcastChannel (HTML § 9.5): the page and its workers, by name.
+
+const { op_bc_open, op_bc_close, op_bc_post } = ops;
+const openBroadcastChannels = new Map(); // id -> BroadcastChannel (kept while open)
+
+class BroadcastChannel extends EventTarget {
+  #id; #name; #closed = false;
+  constructor(name) {
+    if (arguments.length < 1) throw new TypeError("Failed to construct 'BroadcastChannel': 1 argument required, but only 0 present.");
+    super();
+    this.#name = toDOMString(name);
+    this.#id = op_bc_open(this.#name);
+    openBroadcastChannels.set(this.#id, this);
+  }
+  get name() { return this.#name; }
+  postMessage(message) {
+    if (arguments.length < 1) throw new TypeError("Failed to execute 'postMessage' on 'BroadcastChannel': 1 argument required, but only 0 present.");
+    if (this.#closed) throw new DOMException("Failed to execute 'postMessage' on 'BroadcastChannel': Channel is closed", "InvalidStateError");
+    op_bc_post(this.#id, encodeMessage(message, []));
+  }
+  close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    op_bc_close(this.#id);
+    openBroadcastChannels.delete(this.#id);
+  }
+}
+defineEventHandlers(BroadcastChannel.prototype, ["onmessage", "onmessageerror"]);
+exposeInterface(BroadcastChannel);
+
+// The host delivers a message to this agent's channel `id` (a posted-message task).
+function beginBroadcast(id, text) {
+  const channel = openBroadcastChannels.get(id);
+  if (channel === undefined) return false; // closed meanwhile
+  const decoded = decodeMessage(text);
+  const event = decoded.ok
+    ? newMessageEvent(decoded.value, { origin: PAGE_ORIGIN })
+    : new MessageEvent("messageerror", { origin: PAGE_ORIGIN });
+  beginSteppedDispatch(channel, event);
+  return true;
+}

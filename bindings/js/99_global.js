@@ -32,6 +32,7 @@ return {
   runTimer,
   runGlobalTask,
   beginMessage,
+  beginBroadcast,
   beginWorkerError,
   finishWorkerError,
   // The parser stopped at a script end tag (or finished): <body>'s window-reflecting

@@ -144,8 +144,12 @@ impl JsHost {
                 let (to_page, receiver) = remote_channel();
                 remote_receiver = Some(receiver);
                 let clock = state.borrow().clock.clone();
-                let registry = Rc::new(RefCell::new(WorkerRegistry::new(to_page, clock, options)));
-                runtime.op_state().borrow_mut().put(registry);
+                let registry = WorkerRegistry::new(to_page, clock, options);
+                let broadcast = registry.page_broadcast_context();
+                let op_state = runtime.op_state();
+                let mut op_state = op_state.borrow_mut();
+                op_state.put(Rc::new(RefCell::new(registry)));
+                op_state.put(broadcast);
             }
             AgentKind::Worker(context) => runtime.op_state().borrow_mut().put(context),
         }
@@ -409,6 +413,23 @@ impl JsHost {
     pub fn deliver_message(&mut self, target: i32, data: &str) {
         let args = [HookArg::I32(target), HookArg::Str(data.to_string())];
         if self.call_hook(|h| &h.begin_message, &args) == Some(HookValue::Bool(true)) {
+            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
+                self.clean_up_after_running_script();
+            }
+        }
+        self.clean_up_after_running_script();
+    }
+
+    /// Gives a worker's runtime its BroadcastChannel hub.
+    pub fn put_broadcast_context(&mut self, context: crate::broadcast::BroadcastContext) {
+        self.runtime.op_state().borrow_mut().put(context);
+    }
+
+    /// A BroadcastChannel message for this agent's channel `channel`: a MessageEvent
+    /// (or `messageerror`), stepped with a checkpoint after each listener.
+    pub fn deliver_broadcast(&mut self, channel: u32, data: &str) {
+        let args = [HookArg::U32(channel), HookArg::Str(data.to_string())];
+        if self.call_hook(|h| &h.begin_broadcast, &args) == Some(HookValue::Bool(true)) {
             while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
                 self.clean_up_after_running_script();
             }

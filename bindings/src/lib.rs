@@ -3,6 +3,7 @@
 //! Page scripts never see `Deno`, `Deno.core` or the ops.
 
 mod bootstrap;
+mod broadcast;
 mod dom_ops;
 pub mod host;
 pub mod modules;

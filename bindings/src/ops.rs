@@ -155,6 +155,7 @@ pub fn op_rb_set_idle_callbacks(state: &mut OpState, count: u32) {
         .idle_callbacks = count as usize;
 }
 
+use crate::broadcast::{op_bc_close, op_bc_open, op_bc_post};
 use crate::dom_ops::*;
 use crate::mutation_observer_ops::*;
 use crate::worker_ops::*;
@@ -216,6 +217,9 @@ deno_core::extension!(
         op_dom_take_scripts,
         op_dom_queue_script,
         op_dom_queue_module_script,
+        op_bc_open,
+        op_bc_close,
+        op_bc_post,
         op_worker_create,
         op_worker_post,
         op_worker_terminate,

@@ -26,6 +26,7 @@ use roundabout_engine::{
     remote_channel, Clock, EventLoop, LoopState, OtherAgents, TaskSender, TaskSource, Turn,
 };
 
+use crate::broadcast::{BroadcastContext, BroadcastHub};
 use crate::host::{AgentKind, HostOptions, JsHost};
 use crate::output::{ConsoleLevel, Output};
 
@@ -44,7 +45,7 @@ pub struct WorkerShared {
     /// The worker's next timer deadline (ns on the shared clock) while WAITING.
     next_deadline_ns: AtomicU64,
     /// Messages (either way) posted but not yet handled.
-    in_flight: AtomicUsize,
+    pub(crate) in_flight: AtomicUsize,
     terminated: AtomicBool,
     /// `self.close()`: the current task finishes, nothing after it runs.
     closing: AtomicBool,
@@ -97,6 +98,7 @@ pub struct WorkerRegistry {
     clock: Clock,
     fetcher: Option<WorkerFetcher>,
     options: HostOptions,
+    broadcast: BroadcastHub,
 }
 
 pub type SharedWorkerRegistry = Rc<RefCell<WorkerRegistry>>;
@@ -111,6 +113,18 @@ impl WorkerRegistry {
             clock,
             fetcher: None,
             options,
+            broadcast: BroadcastHub::default(),
+        }
+    }
+
+    /// The page's own view of the BroadcastChannel hub it shares with its workers.
+    pub fn page_broadcast_context(&self) -> BroadcastContext {
+        BroadcastContext {
+            hub: self.broadcast.clone(),
+            agent: 0,
+            to_self: self.to_page.clone(),
+            worker: None,
+            next_channel: Default::default(),
         }
     }
 
@@ -139,6 +153,8 @@ impl WorkerRegistry {
             shared: shared.clone(),
             fetcher,
             options: self.options,
+            broadcast: self.broadcast.clone(),
+            to_self: to_worker.clone(),
         };
         let thread = std::thread::Builder::new()
             .name(format!("worker-{id}"))
@@ -325,6 +341,9 @@ struct WorkerInit {
     shared: Arc<WorkerShared>,
     fetcher: WorkerFetcher,
     options: HostOptions,
+    broadcast: BroadcastHub,
+    /// This worker's own loop channel (its BroadcastChannels receive through it).
+    to_self: TaskSender,
 }
 
 /// What a worker's script sees of its page (in the worker runtime's OpState).
@@ -413,6 +432,8 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
         shared,
         fetcher,
         options,
+        broadcast,
+        to_self,
     } = init;
     // For the crash-isolation test: a worker whose name is this variable's value
     // panics on its thread (the page must survive it).
@@ -470,6 +491,13 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
                 return;
             }
         };
+    host.put_broadcast_context(BroadcastContext {
+        hub: broadcast,
+        agent: id + 1,
+        to_self,
+        worker: Some(shared.clone()),
+        next_channel: Default::default(),
+    });
     if let Ok(mut slot) = shared.isolate.lock() {
         *slot = Some(host.isolate_handle());
     }
