@@ -100,11 +100,10 @@ function wireReviver(key, value) {
 // StructuredSerializeWithTransfer, then the wire form. Transferred ArrayBuffers are
 // detached here and their bytes travel with the message.
 function encodeMessage(message, transfer) {
-  if (transfer.some((t) => isMessagePort(t))) {
-    throw new DOMException("Failed to execute 'postMessage': transferring a MessagePort to another thread is not supported yet.", "DataCloneError");
-  }
-  const { record, buffers } = structuredSerializeWithTransfer(message, transfer);
-  const json = JSON.stringify({ r: record, b: buffers.map((b) => new Uint8Array(b)) }, wireReplacer);
+  const { record, buffers, ports } = structuredSerializeWithTransfer(message, transfer);
+  // Transferred MessagePorts leave this agent (js/41_message_channel.js).
+  const p = ports.map(exportPort);
+  const json = JSON.stringify({ r: record, b: buffers.map((b) => new Uint8Array(b)), p }, wireReplacer);
   // An undefined inside an array/object round-trips through { $u: 1 }; a top-level
   // undefined message is a { t: "prim" } record whose v is replaced the same way.
   return json;
@@ -115,7 +114,8 @@ function decodeMessage(text) {
   try {
     const wire = JSON.parse(text, wireReviver);
     const buffers = wire.b.map((bytes) => bytes.buffer);
-    return { ok: true, value: deserialize(wire.r, [], buffers) };
+    const ports = (wire.p ?? []).map(claimPort);
+    return { ok: true, value: deserialize(wire.r, [], buffers, ports), ports };
   } catch {
     return { ok: false };
   }
@@ -175,7 +175,7 @@ function beginMessage(target, text) {
   if (target >= 0 && !op_worker_is_live(target)) return false; // terminated: dropped
   const decoded = decodeMessage(text);
   const event = decoded.ok
-    ? newMessageEvent(decoded.value)
+    ? newMessageEvent(decoded.value, { ports: decoded.ports })
     : new MessageEvent("messageerror", {});
   beginSteppedDispatch(at, event);
   return true;

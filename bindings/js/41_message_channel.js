@@ -4,6 +4,11 @@
 // `messageerror`) is fired with a microtask checkpoint after each listener.
 
 const portData = new WeakMap(); // MessagePort -> state
+// Ports with an end in another agent (a hub id; bindings/src/message_ports.rs), by
+// their local id: kept while open, since messages reach them by that id.
+const portsByLocal = new Map();
+let lastLocalPortId = 0;
+const { op_port_export_pair, op_port_send_away, op_port_claim, op_port_post, op_port_close } = ops;
 
 class MessagePort extends EventTarget {
   constructor() { illegal(); super(); }
@@ -12,6 +17,12 @@ class MessagePort extends EventTarget {
     if (arguments.length < 1) throw new TypeError("Failed to execute 'postMessage' on 'MessagePort': 1 argument required, but only 0 present.");
     const transfer = transferListOf(options);
     if (transfer.includes(this)) throw new DOMException("Failed to execute 'postMessage': a port cannot transfer itself.", "DataCloneError");
+    if (s.hubId !== 0) {
+      // The peer lives in another agent (or is on its way there).
+      const data = encodeMessage(message, transfer);
+      if (!s.closed) op_port_post(s.hubId, data);
+      return;
+    }
     const target = s.entangled;
     const { record, buffers, ports } = structuredSerializeWithTransfer(message, transfer);
     const moved = ports.map(movePort);
@@ -27,6 +38,10 @@ class MessagePort extends EventTarget {
   }
   close() {
     const s = portOf(this);
+    if (s.hubId !== 0) {
+      op_port_close(s.hubId);
+      portsByLocal.delete(s.localId);
+    }
     s.closed = true;
     const other = s.entangled;
     s.entangled = null;
@@ -53,8 +68,80 @@ function portOf(port) {
 
 function newPort() {
   const port = Object.create(MessagePort.prototype);
-  portData.set(port, { entangled: null, enabled: false, closed: false, queue: [] });
+  portData.set(port, { entangled: null, enabled: false, closed: false, queue: [], hubId: 0, localId: 0 });
   return port;
+}
+
+function registerLocalPort(port) {
+  const s = portOf(port);
+  if (s.localId === 0) s.localId = ++lastLocalPortId;
+  portsByLocal.set(s.localId, port);
+  return s.localId;
+}
+
+// A queued message as wire text (it travels with a port that leaves the agent).
+function queuedMessageText(m) {
+  if (m.text !== undefined) return m.text;
+  return JSON.stringify({ r: m.record, b: m.buffers.map((b) => new Uint8Array(b)), p: m.ports.map(exportPort) }, wireReplacer);
+}
+
+// A port leaves this agent in a message: its end (and, the first time, its peer's)
+// gets a hub id; messages it had not dispatched go with it. Returns its hub id.
+function exportPort(port) {
+  const s = portOf(port);
+  const queued = s.queue.splice(0).map(queuedMessageText);
+  let id;
+  if (s.hubId === 0) {
+    const peer = s.entangled;
+    const [moving, staying] = op_port_export_pair(peer === null ? -1 : registerLocalPort(peer));
+    if (peer !== null) {
+      const ps = portOf(peer);
+      ps.hubId = staying;
+      ps.entangled = null;
+    }
+    id = moving;
+  } else {
+    id = s.hubId;
+    portsByLocal.delete(s.localId);
+  }
+  op_port_send_away(id, queued);
+  s.entangled = null;
+  s.closed = true;
+  s.detached = true;
+  s.hubId = 0;
+  return id;
+}
+
+// A port arrives from another agent: a new local end for hub id `id`, with the
+// messages that waited for it.
+function claimPort(id) {
+  const port = newPort();
+  const s = portOf(port);
+  s.hubId = id;
+  const pending = op_port_claim(id, registerLocalPort(port));
+  for (const text of pending.slice(1)) s.queue.push({ text });
+  return port;
+}
+
+// The host delivers a message from the peer in another agent (a posted-message task).
+function beginPortMessage(local, text) {
+  const port = portsByLocal.get(local);
+  if (port === undefined) return false;
+  const s = portOf(port);
+  if (s.closed) return false;
+  if (!s.enabled) {
+    s.queue.push({ text });
+    return false;
+  }
+  beginSteppedDispatch(port, decodedMessageEvent(text));
+  return true;
+}
+
+function decodedMessageEvent(text) {
+  const decoded = decodeMessage(text);
+  return decoded.ok
+    ? newMessageEvent(decoded.value, { ports: decoded.ports })
+    : new MessageEvent("messageerror", {});
 }
 
 // Transferring a port moves it: a new port takes its place in the pair, with the
@@ -66,6 +153,12 @@ function movePort(port) {
   s.entangled = old.entangled;
   if (old.entangled !== null) portOf(old.entangled).entangled = fresh;
   s.queue = old.queue.splice(0);
+  if (old.hubId !== 0) {
+    s.hubId = old.hubId;
+    s.localId = old.localId;
+    portsByLocal.set(s.localId, fresh);
+    old.hubId = 0;
+  }
   old.entangled = null;
   old.closed = true;
   old.detached = true;
@@ -82,6 +175,10 @@ function enqueuePortMessage(target, message) {
 
 function queuePortDelivery(port, message) {
   queueGlobalTask(TASK_SOURCE.postedMessage, () => {
+    if (message.text !== undefined) {
+      beginSteppedDispatch(port, decodedMessageEvent(message.text));
+      return true;
+    }
     let event;
     try {
       const data = deserialize(message.record, [], message.buffers, message.ports);

@@ -33,6 +33,7 @@ return {
   runGlobalTask,
   beginMessage,
   beginBroadcast,
+  beginPortMessage,
   beginWorkerError,
   finishWorkerError,
   // The parser stopped at a script end tag (or finished): <body>'s window-reflecting

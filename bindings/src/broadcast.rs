@@ -28,6 +28,8 @@ pub struct BroadcastHub(Arc<Mutex<Vec<Member>>>);
 /// One agent's view of the hub (in its runtime's OpState).
 pub struct BroadcastContext {
     pub hub: BroadcastHub,
+    /// MessagePorts with ends in different agents of this page.
+    pub ports: crate::message_ports::PortHub,
     /// 0 for the page, 1 + id for a worker.
     pub agent: u32,
     pub to_self: TaskSender,

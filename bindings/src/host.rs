@@ -437,6 +437,17 @@ impl JsHost {
         self.clean_up_after_running_script();
     }
 
+    /// A message for this agent's MessagePort `local` from its peer in another agent.
+    pub fn deliver_port_message(&mut self, local: u32, data: &str) {
+        let args = [HookArg::U32(local), HookArg::Str(data.to_string())];
+        if self.call_hook(|h| &h.begin_port_message, &args) == Some(HookValue::Bool(true)) {
+            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
+                self.clean_up_after_running_script();
+            }
+        }
+        self.clean_up_after_running_script();
+    }
+
     /// The page handled one of worker `id`'s messages.
     pub fn worker_message_handled(&mut self, id: u32) {
         if let Some(w) = self.workers() {

@@ -6,6 +6,7 @@ mod bootstrap;
 mod broadcast;
 mod dom_ops;
 pub mod host;
+mod message_ports;
 pub mod modules;
 mod mutation_observer_ops;
 mod ops;

@@ -157,6 +157,7 @@ pub fn op_rb_set_idle_callbacks(state: &mut OpState, count: u32) {
 
 use crate::broadcast::{op_bc_close, op_bc_open, op_bc_post};
 use crate::dom_ops::*;
+use crate::message_ports::*;
 use crate::mutation_observer_ops::*;
 use crate::worker_ops::*;
 
@@ -218,6 +219,11 @@ deno_core::extension!(
         op_dom_queue_script,
         op_dom_queue_module_script,
         op_bc_open,
+        op_port_export_pair,
+        op_port_send_away,
+        op_port_claim,
+        op_port_post,
+        op_port_close,
         op_bc_close,
         op_bc_post,
         op_worker_create,

@@ -99,6 +99,7 @@ pub struct WorkerRegistry {
     fetcher: Option<WorkerFetcher>,
     options: HostOptions,
     broadcast: BroadcastHub,
+    ports: crate::message_ports::PortHub,
 }
 
 pub type SharedWorkerRegistry = Rc<RefCell<WorkerRegistry>>;
@@ -114,6 +115,7 @@ impl WorkerRegistry {
             fetcher: None,
             options,
             broadcast: BroadcastHub::default(),
+            ports: Default::default(),
         }
     }
 
@@ -121,6 +123,7 @@ impl WorkerRegistry {
     pub fn page_broadcast_context(&self) -> BroadcastContext {
         BroadcastContext {
             hub: self.broadcast.clone(),
+            ports: self.ports.clone(),
             agent: 0,
             to_self: self.to_page.clone(),
             worker: None,
@@ -154,6 +157,7 @@ impl WorkerRegistry {
             fetcher,
             options: self.options,
             broadcast: self.broadcast.clone(),
+            ports: self.ports.clone(),
             to_self: to_worker.clone(),
         };
         let thread = std::thread::Builder::new()
@@ -342,6 +346,7 @@ struct WorkerInit {
     fetcher: WorkerFetcher,
     options: HostOptions,
     broadcast: BroadcastHub,
+    ports: crate::message_ports::PortHub,
     /// This worker's own loop channel (its BroadcastChannels receive through it).
     to_self: TaskSender,
 }
@@ -433,6 +438,7 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
         fetcher,
         options,
         broadcast,
+        ports,
         to_self,
     } = init;
     // For the crash-isolation test: a worker whose name is this variable's value
@@ -493,6 +499,7 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
         };
     host.put_broadcast_context(BroadcastContext {
         hub: broadcast,
+        ports,
         agent: id + 1,
         to_self,
         worker: Some(shared.clone()),
