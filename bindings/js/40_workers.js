@@ -249,7 +249,7 @@ const workerLocationToken = Symbol("WorkerLocation");
 const WINDOW_ONLY_GLOBALS = ["window", "document", "Window", "Node", "NodeList", "HTMLCollection", "CharacterData",
   "Text", "Comment", "DocumentFragment", "DocumentType", "Element", "HTMLElement", "HTMLUnknownElement", "Document",
   "HTMLDocument", "Attr", "NamedNodeMap", "CSSStyleDeclaration", "DOMTokenList", "DOMStringMap", "MutationObserver",
-  "MutationRecord", "requestIdleCallback", "cancelIdleCallback", "IdleDeadline", "PageTransitionEvent", "Worker",
+  "MutationRecord", "requestIdleCallback", "cancelIdleCallback", "IdleDeadline", "PageTransitionEvent",
   "requestAnimationFrame", "cancelAnimationFrame"];
 
 function setUpWorkerGlobal() {

@@ -151,7 +151,17 @@ impl JsHost {
                 op_state.put(Rc::new(RefCell::new(registry)));
                 op_state.put(broadcast);
             }
-            AgentKind::Worker(context) => runtime.op_state().borrow_mut().put(context),
+            AgentKind::Worker(context) => {
+                // Its own (nested) workers post back through its loop.
+                let clock = state.borrow().clock.clone();
+                let mut registry = WorkerRegistry::new(context.to_self.clone(), clock, options);
+                registry.share_hubs(context.broadcast.clone(), context.ports.clone());
+                registry.set_fetcher(context.fetcher.clone());
+                let op_state = runtime.op_state();
+                let mut op_state = op_state.borrow_mut();
+                op_state.put(Rc::new(RefCell::new(registry)));
+                op_state.put(context);
+            }
         }
         let hooks = bootstrap(&mut runtime, is_worker).map_err(HostError::Runtime)?;
         let heap_limit_hit = Arc::new(AtomicBool::new(false));

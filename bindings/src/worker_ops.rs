@@ -19,9 +19,13 @@ pub fn op_worker_create(
     let Some(registry) = state.try_borrow::<SharedWorkerRegistry>().cloned() else {
         return -1;
     };
-    let request = match request_for_src(url) {
-        Ok(r) => r,
-        Err(_) => return -2,
+    // In a worker, relative to its script; in a page, to the page.
+    let request = match state.try_borrow::<WorkerContext>() {
+        Some(c) => resolve_specifier(&relative_reference(url), &c.request),
+        None => request_for_src(url),
+    };
+    let Ok(request) = request else {
+        return -2;
     };
     let created = registry
         .borrow_mut()
@@ -113,8 +117,21 @@ pub fn op_worker_import_script(state: &mut OpState, #[string] url: &str) -> Vec<
     let Some(context) = state.try_borrow::<WorkerContext>() else {
         return vec!["importScripts is only available in workers".to_string()];
     };
+    let request = match resolve_specifier(&relative_reference(url), &context.request) {
+        Ok(r) => r,
+        Err(why) => return vec![why],
+    };
+    match (context.fetcher)(&request) {
+        Ok((_, text)) => vec![request, text],
+        Err(why) => vec![why],
+    }
+}
+
+/// A URL as a module-style reference: `a.js` means `./a.js` (a URL, not a bare
+/// specifier); query and fragment dropped (files have none).
+fn relative_reference(url: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    let specifier = if path.starts_with('/')
+    if path.starts_with('/')
         || path.starts_with("./")
         || path.starts_with("../")
         || path.contains("://")
@@ -122,13 +139,5 @@ pub fn op_worker_import_script(state: &mut OpState, #[string] url: &str) -> Vec<
         path.to_string()
     } else {
         format!("./{path}")
-    };
-    let request = match resolve_specifier(&specifier, &context.request) {
-        Ok(r) => r,
-        Err(why) => return vec![why],
-    };
-    match (context.fetcher)(&request) {
-        Ok((_, text)) => vec![request, text],
-        Err(why) => vec![why],
     }
 }

@@ -23,7 +23,8 @@ use std::time::Duration;
 
 use deno_core::v8;
 use roundabout_engine::{
-    remote_channel, Clock, EventLoop, LoopState, OtherAgents, TaskSender, TaskSource, Turn,
+    remote_channel, Clock, EventLoop, LoopState, OtherAgents, ScriptHost, TaskSender, TaskSource,
+    Turn,
 };
 
 use crate::broadcast::{BroadcastContext, BroadcastHub};
@@ -33,6 +34,12 @@ use crate::output::{ConsoleLevel, Output};
 /// Reads a worker's script (or an `importScripts` / module file) by request path:
 /// (identity key, text). Shared with worker threads, so `Send + Sync`.
 pub type WorkerFetcher = Arc<dyn Fn(&str) -> Result<(String, String), String> + Send + Sync>;
+
+/// Agent ids for the hubs (0 is the page): unique in the process.
+fn next_agent_id() -> u32 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 const BUSY: u8 = 0;
 const WAITING: u8 = 1;
@@ -105,6 +112,12 @@ pub struct WorkerRegistry {
 pub type SharedWorkerRegistry = Rc<RefCell<WorkerRegistry>>;
 
 impl WorkerRegistry {
+    /// A nested registry (a worker's own workers) shares the page's hubs.
+    pub fn share_hubs(&mut self, broadcast: BroadcastHub, ports: crate::message_ports::PortHub) {
+        self.broadcast = broadcast;
+        self.ports = ports;
+    }
+
     pub fn new(to_page: TaskSender, clock: Clock, options: HostOptions) -> Self {
         WorkerRegistry {
             next_id: 0,
@@ -363,6 +376,11 @@ pub struct WorkerContext {
     pub to_page: TaskSender,
     pub shared: Arc<WorkerShared>,
     pub fetcher: WorkerFetcher,
+    /// This worker's own loop (its nested workers post back through it).
+    pub to_self: TaskSender,
+    /// The page's hubs, shared by every agent of the page.
+    pub broadcast: BroadcastHub,
+    pub ports: crate::message_ports::PortHub,
 }
 
 impl WorkerContext {
@@ -483,6 +501,9 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
         to_page: to_page.clone(),
         shared: shared.clone(),
         fetcher: fetcher.clone(),
+        to_self: to_self.clone(),
+        broadcast: broadcast.clone(),
+        ports: ports.clone(),
     };
     let mut host =
         match JsHost::new_with_kind(state.clone(), output, options, AgentKind::Worker(context)) {
@@ -500,7 +521,7 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
     host.put_broadcast_context(BroadcastContext {
         hub: broadcast,
         ports,
-        agent: id + 1,
+        agent: next_agent_id(),
         to_self,
         worker: Some(shared.clone()),
         next_channel: Default::default(),
@@ -541,9 +562,18 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
                 if el.wait(None).is_err() {
                     break;
                 }
+                if clock.is_virtual() {
+                    el.host().wake_other_agents(); // the clock may have moved
+                }
             }
             Ok(Turn::AwaitingClock) => {
-                let deadline = state.borrow().timers.next_deadline();
+                // Its own timers and those of its nested workers.
+                let own = state.borrow().timers.next_deadline();
+                let nested = el.host().other_agents().next_deadline;
+                let deadline = match (own, nested) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
                 shared.next_deadline_ns.store(
                     deadline.map_or(u64::MAX, |d| d.as_nanos() as u64),
                     Ordering::Release,
@@ -552,6 +582,7 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
                 if el.wait(None).is_err() {
                     break;
                 }
+                el.host().wake_other_agents(); // the page may have moved the clock
             }
             Ok(_) => {}
             Err(_) => break,

@@ -197,6 +197,11 @@ impl<H: ScriptHost> EventLoop<H> {
         let wake_at = earliest(earliest(deadline, next_idle), sleep_until);
         if clock.is_virtual() && in_flight == 0 {
             if self.state.borrow().follows_virtual_time {
+                if agents.busy {
+                    // Its own (nested) workers are still at work: wait for them.
+                    self.poll.dispatch(None, &mut ())?;
+                    return Ok(Turn::Waited);
+                }
                 return Ok(Turn::AwaitingClock);
             }
             if agents.busy {
