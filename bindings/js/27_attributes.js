@@ -282,7 +282,8 @@ defineMethods(Element.prototype, {
   setAttribute(name, value) {
     name = toDOMString(name);
     if (!mayHaveChangeSteps(name)) {
-      ReflectApply(elementSetAttribute, this, [name, value]);
+      // The common case, without the extra call (setAttribute is hot).
+      check(op_dom_set_attribute(idOf(this, "this"), name, toDOMString(value)), "setAttribute");
       return;
     }
     const local = this.namespaceURI === HTML_NS ? name.toLowerCase() : name;
