@@ -724,6 +724,24 @@ fn an_idle_callback_polling_itself_lets_timers_and_virtual_time_move() {
 }
 
 #[test]
+fn replaced_built_ins_do_not_break_frames_idle_callbacks_or_observers() {
+    let o = roundabout(&["run", "--timeout", "10", "tamper-builtins.html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut got = lines(&text);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "animation frame ran",
+            "idle callback ran",
+            "observer: 1 record(s)"
+        ]
+    );
+    o.stdout.clear();
+}
+
+#[test]
 fn plain_run_exits_0() {
     assert_run(&["run", "plain.js"], 0, &["fine"], &[]);
 }

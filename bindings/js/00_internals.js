@@ -79,6 +79,22 @@ function runGlobalTask(key) {
 }
 
 const ObjectDefineProperty = Object.defineProperty;
+// Built-ins the web API layer calls after page code ran, captured before it could
+// replace them ("primordials").
+const uncurryThis = (fn) => (self, ...args) => ReflectApply(fn, self, args);
+const MapPrototypeGet = uncurryThis(Map.prototype.get);
+const MapPrototypeSet = uncurryThis(Map.prototype.set);
+const MapPrototypeHas = uncurryThis(Map.prototype.has);
+const MapPrototypeDelete = uncurryThis(Map.prototype.delete);
+const MapPrototypeClear = uncurryThis(Map.prototype.clear);
+const MapPrototypeForEach = uncurryThis(Map.prototype.forEach);
+const MapPrototypeGetSize = uncurryThis(Object.getOwnPropertyDescriptor(Map.prototype, "size").get);
+// The keys of a map, in order, without its (replaceable) iterator.
+function mapKeys(map) {
+  const keys = [];
+  MapPrototypeForEach(map, (_value, key) => { keys[keys.length] = key; });
+  return keys;
+}
 const ReflectApply = Reflect.apply;
 const ObjectPrototypeIsPrototypeOf = Object.prototype.isPrototypeOf;
 const ErrorPrototype = Error.prototype;

@@ -45,7 +45,7 @@ class Event {
   set cancelBubble(v) { if (v) eventSlot(this).stopPropagation = true; }
   composedPath() {
     const s = eventSlot(this);
-    return s.dispatching ? [...s.path] : [];
+    return s.dispatching ? copyList(s.path) : [];
   }
   stopPropagation() { eventSlot(this).stopPropagation = true; }
   stopImmediatePropagation() {
@@ -75,7 +75,20 @@ class CustomEvent extends Event {
   get detail() { return this.#detail; }
 }
 
-// Event listeners per target (DOM § 2.7 "event listener").
+// Event listeners per target (DOM § 2.7 "event listener"). The lists are handled
+// with plain loops: page code may have replaced Array.prototype methods.
+function copyList(list) {
+  const out = new Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list[i];
+  return out;
+}
+function findListener(list, type, callback, capture) {
+  for (let i = 0; i < list.length; i++) {
+    const l = list[i];
+    if (l.type === type && l.callback === callback && l.capture === capture) return l;
+  }
+  return undefined;
+}
 const listenerLists = new WeakMap();
 
 function flattenOptions(options) {
@@ -97,9 +110,9 @@ class EventTarget {
     let list = listenerLists.get(this);
     if (list === undefined) listenerLists.set(this, (list = []));
     type = String(type);
-    if (list.some((l) => l.type === type && l.callback === callback && l.capture === o.capture)) return;
+    if (findListener(list, type, callback, o.capture) !== undefined) return;
     const listener = { type, callback, capture: o.capture, once: Boolean(o.once), passive: Boolean(o.passive), removed: false };
-    list.push(listener);
+    list[list.length] = listener;
     if (isNodeWrapper(this)) pinWrapper(this);
     if (o.signal !== undefined) addAbortAlgorithm(o.signal, () => removeListener(this, listener));
   }
@@ -107,7 +120,7 @@ class EventTarget {
     if (this === undefined || this === null) return ReflectApply(EventTarget.prototype.removeEventListener, globalThis, arguments);
     const capture = flattenOptions(options).capture;
     const list = listenerLists.get(this);
-    const l = list?.find((x) => x.type === String(type) && x.callback === callback && x.capture === capture);
+    const l = list === undefined ? undefined : findListener(list, String(type), callback, capture);
     if (l) removeListener(this, l);
   }
   dispatchEvent(event) {
@@ -138,8 +151,10 @@ function dispatchTrusted(target, event) {
 function removeListener(target, listener) {
   listener.removed = true;
   const list = listenerLists.get(target);
-  const i = list ? list.indexOf(listener) : -1;
-  if (i >= 0) list.splice(i, 1);
+  if (list === undefined) return;
+  let j = 0;
+  for (let i = 0; i < list.length; i++) if (list[i] !== listener) list[j++] = list[i];
+  list.length = j;
 }
 
 // DOM "get the parent": a node's parent; a document's is the window (except for
@@ -161,7 +176,7 @@ function* dispatchSteps(event, target, targetOverride = target) {
   s.dispatching = true;
   s.target = targetOverride;
   const path = [];
-  for (let t = target; t !== null; t = eventParent(t, event)) path.push(t);
+  for (let t = target; t !== null; t = eventParent(t, event)) path[path.length] = t;
   s.path = path;
   for (let i = path.length - 1; i >= 0; i--) {
     s.eventPhase = path[i] === target ? AT_TARGET : CAPTURING_PHASE;
@@ -187,7 +202,7 @@ function* invokeListeners(target, event, s, phase) {
   if (s.stopPropagation) return;
   s.currentTarget = target;
   ensureContentHandlers(target); // handlers from markup (js/29_event_handler_attributes.js)
-  const listeners = [...(listenerLists.get(target) ?? [])];
+  const listeners = copyList(listenerLists.get(target) ?? []);
   for (const l of listeners) {
     if (l.type !== s.type || l.removed) continue;
     if (phase === "capturing" && !l.capture) continue;
@@ -222,7 +237,7 @@ function beginSteppedDispatch(target, event, targetOverride = target) {
   const s = eventState.get(event);
   s.isTrusted = true;
   s.stepped = true;
-  nativeDispatches.push(dispatchSteps(event, target, targetOverride));
+  nativeDispatches[nativeDispatches.length] = dispatchSteps(event, target, targetOverride);
 }
 
 function beginNativeEvent(target, type, bubbles, cancelable, targetOverride = target) {
@@ -239,7 +254,7 @@ function stepNativeEvent() {
   const top = nativeDispatches[nativeDispatches.length - 1];
   if (top === undefined) return false;
   const r = top.next();
-  if (r.done) nativeDispatches.pop();
+  if (r.done) nativeDispatches.length -= 1;
   return !r.done;
 }
 

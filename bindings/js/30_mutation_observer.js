@@ -12,8 +12,9 @@ const {
 // After the arena freed nodes (20_dom_nodes.js sweepWrappers): observers that no
 // longer observe anything are no longer kept alive by their nodes.
 function releaseOrphanedObservers() {
-  if (observingObservers.size === 0) return;
-  for (const id of op_mo_take_orphaned()) observingObservers.delete(id);
+  if (MapPrototypeGetSize(observingObservers) === 0) return;
+  const orphaned = op_mo_take_orphaned();
+  for (let i = 0; i < orphaned.length; i++) MapPrototypeDelete(observingObservers, orphaned[i]);
 }
 
 const observerData = new WeakMap(); // MutationObserver -> { id, callback }
@@ -76,10 +77,10 @@ function makeRecords(flat) {
     const name = flat[i + 4], namespace = flat[i + 5], old = flat[i + 6];
     i += 7;
     const added = [];
-    for (let n = flat[i++]; n > 0; n--) added.push(wrapNode(flat[i++]));
+    for (let n = flat[i++]; n > 0; n--) added[added.length] = wrapNode(flat[i++]);
     const removed = [];
-    for (let n = flat[i++]; n > 0; n--) removed.push(wrapNode(flat[i++]));
-    records.push(new MutationRecord(recordToken, type, target, added, removed, previous, next, name, namespace, old));
+    for (let n = flat[i++]; n > 0; n--) removed[removed.length] = wrapNode(flat[i++]);
+    records[records.length] = new MutationRecord(recordToken, type, target, added, removed, previous, next, name, namespace, old);
   }
   return records;
 }
@@ -94,7 +95,7 @@ class MutationObserver {
     }
     const id = op_mo_create();
     observerData.set(this, { id, callback });
-    observersById.set(id, new WeakRef(this));
+    MapPrototypeSet(observersById, id, new WeakRef(this));
   }
 
   // DOM § 4.3.1 observe(target, options).
@@ -143,13 +144,13 @@ class MutationObserver {
     const flags = (childList ? 1 : 0) | (attributes ? 2 : 0) | (characterData ? 4 : 0) | (subtree ? 8 : 0) |
       (attributeOldValue ? 16 : 0) | (characterDataOldValue ? 32 : 0);
     op_mo_observe(id, targetId, flags, attributeFilter ?? null);
-    observingObservers.set(id, this);
+    MapPrototypeSet(observingObservers, id, this);
   }
 
   disconnect() {
     const { id } = observerOf(this);
     op_mo_disconnect(id);
-    observingObservers.delete(id);
+    MapPrototypeDelete(observingObservers, id);
   }
 
   takeRecords() {
@@ -159,10 +160,12 @@ class MutationObserver {
 
 // DOM § 4.3.2 "notify mutation observers", queued as a microtask.
 function notifyMutationObservers() {
-  for (const id of op_mo_begin_notify()) {
+  const ids = op_mo_begin_notify();
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k];
     const flat = op_mo_take(id, true);
     if (flat.length === 0) continue;
-    const mo = observersById.get(id)?.deref();
+    const mo = MapPrototypeGet(observersById, id)?.deref();
     if (mo === undefined) continue;
     const records = makeRecords(flat);
     try {

@@ -17,14 +17,14 @@ defineMethods(globalThis, {
       throw new TypeError("Failed to execute 'requestAnimationFrame' on 'Window': The callback provided as parameter 1 is not a function.");
     }
     const handle = ++animationFrameCallbackIdentifier;
-    animationFrameCallbacks.set(handle, callback);
-    op_rb_set_frame_callbacks(animationFrameCallbacks.size);
+    MapPrototypeSet(animationFrameCallbacks, handle, callback);
+    op_rb_set_frame_callbacks(MapPrototypeGetSize(animationFrameCallbacks));
     return handle;
   }),
   cancelAnimationFrame: named("cancelAnimationFrame", function cancelAnimationFrame(handle) {
     if (arguments.length < 1) throw new TypeError("cancelAnimationFrame requires 1 argument");
-    animationFrameCallbacks.delete(Number(handle) >>> 0);
-    op_rb_set_frame_callbacks(animationFrameCallbacks.size);
+    MapPrototypeDelete(animationFrameCallbacks, Number(handle) >>> 0);
+    op_rb_set_frame_callbacks(MapPrototypeGetSize(animationFrameCallbacks));
   }),
 });
 
@@ -36,7 +36,7 @@ let frameHandleIndex = 0;
 let frameTimestamp = 0;
 
 function beginAnimationFrames(timestamp) {
-  frameHandles = [...animationFrameCallbacks.keys()];
+  frameHandles = mapKeys(animationFrameCallbacks);
   frameHandleIndex = 0;
   frameTimestamp = timestamp;
 }
@@ -45,10 +45,10 @@ function beginAnimationFrames(timestamp) {
 function stepAnimationFrame() {
   while (frameHandleIndex < frameHandles.length) {
     const handle = frameHandles[frameHandleIndex++];
-    const callback = animationFrameCallbacks.get(handle);
+    const callback = MapPrototypeGet(animationFrameCallbacks, handle);
     if (callback === undefined) continue;
-    animationFrameCallbacks.delete(handle);
-    op_rb_set_frame_callbacks(animationFrameCallbacks.size);
+    MapPrototypeDelete(animationFrameCallbacks, handle);
+    op_rb_set_frame_callbacks(MapPrototypeGetSize(animationFrameCallbacks));
     try {
       ReflectApply(callback, globalThis, [frameTimestamp]);
     } catch (e) {
@@ -67,7 +67,7 @@ const runnableIdleCallbacks = []; // handles, in order
 let idleCallbackIdentifier = 0;
 
 function countIdleCallbacks() {
-  op_rb_set_idle_callbacks(idleRequestCallbacks.size + runnableIdleCallbacks.length);
+  op_rb_set_idle_callbacks(MapPrototypeGetSize(idleRequestCallbacks) + runnableIdleCallbacks.length);
 }
 
 const idleDeadlines = new WeakMap();
@@ -94,6 +94,16 @@ function newIdleDeadline(deadline, didTimeout) {
 
 const idleEntries = new Map(); // handle -> { callback, timer } (pending or runnable)
 
+// Removes a handle from the runnable list without Array.prototype methods (page code
+// may have replaced them).
+function removeRunnable(handle) {
+  let j = 0;
+  for (let i = 0; i < runnableIdleCallbacks.length; i++) {
+    if (runnableIdleCallbacks[i] !== handle) runnableIdleCallbacks[j++] = runnableIdleCallbacks[i];
+  }
+  runnableIdleCallbacks.length = j;
+}
+
 function invokeIdleCallback(entry, deadline) {
   if (entry.timer !== undefined) clearInternalTimer(entry.timer);
   try {
@@ -111,17 +121,16 @@ defineMethods(globalThis, {
     const timeout = Number(options?.timeout ?? 0) >>> 0;
     const handle = ++idleCallbackIdentifier;
     const entry = { callback, timer: undefined };
-    idleEntries.set(handle, entry);
-    idleRequestCallbacks.set(handle, entry);
+    MapPrototypeSet(idleEntries, handle, entry);
+    MapPrototypeSet(idleRequestCallbacks, handle, entry);
     // "Invoke idle callback timeout algorithm", queued on the idle task source.
     if (timeout > 0) {
       // An unsigned long: more than a timer's `long` can hold waits the longest it can.
       entry.timer = startInternalTimer(() => queueGlobalTask(TASK_SOURCE.idle, () => {
-        if (!idleEntries.has(handle)) return;
-        idleEntries.delete(handle);
-        idleRequestCallbacks.delete(handle);
-        const i = runnableIdleCallbacks.indexOf(handle);
-        if (i >= 0) runnableIdleCallbacks.splice(i, 1);
+        if (!MapPrototypeHas(idleEntries, handle)) return;
+        MapPrototypeDelete(idleEntries, handle);
+        MapPrototypeDelete(idleRequestCallbacks, handle);
+        removeRunnable(handle);
         countIdleCallbacks();
         entry.timer = undefined;
         invokeIdleCallback(entry, newIdleDeadline(op_rb_now(), true));
@@ -132,13 +141,12 @@ defineMethods(globalThis, {
   }),
   cancelIdleCallback: named("cancelIdleCallback", function cancelIdleCallback(handle) {
     handle = Number(handle) >>> 0;
-    const entry = idleEntries.get(handle);
+    const entry = MapPrototypeGet(idleEntries, handle);
     if (entry === undefined) return;
     if (entry.timer !== undefined) clearInternalTimer(entry.timer);
-    idleEntries.delete(handle);
-    idleRequestCallbacks.delete(handle);
-    const i = runnableIdleCallbacks.indexOf(handle);
-    if (i >= 0) runnableIdleCallbacks.splice(i, 1);
+    MapPrototypeDelete(idleEntries, handle);
+    MapPrototypeDelete(idleRequestCallbacks, handle);
+    removeRunnable(handle);
     countIdleCallbacks();
   }),
 });
@@ -147,8 +155,9 @@ defineMethods(globalThis, {
 // callbacks become runnable and a task on the idle task source invokes them, one
 // per task, while the deadline (ms on the agent clock) has not passed.
 function startIdlePeriod(deadline) {
-  for (const handle of idleRequestCallbacks.keys()) runnableIdleCallbacks.push(handle);
-  idleRequestCallbacks.clear();
+  const pending = mapKeys(idleRequestCallbacks);
+  for (let i = 0; i < pending.length; i++) runnableIdleCallbacks[runnableIdleCallbacks.length] = pending[i];
+  MapPrototypeClear(idleRequestCallbacks);
   if (runnableIdleCallbacks.length === 0) return false;
   queueGlobalTask(TASK_SOURCE.idle, () => invokeIdleCallbacks(deadline));
   return true;
@@ -156,9 +165,10 @@ function startIdlePeriod(deadline) {
 
 function invokeIdleCallbacks(deadline) {
   if (op_rb_now() >= deadline || runnableIdleCallbacks.length === 0) return;
-  const handle = runnableIdleCallbacks.shift();
-  const entry = idleEntries.get(handle);
-  idleEntries.delete(handle);
+  const handle = runnableIdleCallbacks[0];
+  removeRunnable(handle);
+  const entry = MapPrototypeGet(idleEntries, handle);
+  MapPrototypeDelete(idleEntries, handle);
   countIdleCallbacks();
   if (entry !== undefined) invokeIdleCallback(entry, newIdleDeadline(deadline, false));
   if (runnableIdleCallbacks.length > 0) {

@@ -68,6 +68,8 @@ pub struct JsHost {
     document_url: String,
     /// When the current idle period ends (requestIdleCallback).
     idle_period_end: Option<Duration>,
+    /// The last hook call threw past the web API layer's own handling.
+    hook_failed: bool,
     /// The window's loop channel until the loop takes it.
     remote_receiver: Option<RemoteReceiver>,
 }
@@ -205,6 +207,7 @@ impl JsHost {
             modules: None,
             document_url: "about:blank".to_string(),
             idle_period_end: None,
+            hook_failed: false,
             remote_receiver,
         })
     }
@@ -844,7 +847,17 @@ impl JsHost {
         if uncaught_internal {
             self.state.borrow_mut().errors.uncaught += 1;
         }
+        self.hook_failed = uncaught_internal;
         result
+    }
+
+    /// After a hook failed (page code broke a built-in the web API layer relies
+    /// on): the host's own bookkeeping for it is dropped, so nothing retries it
+    /// forever, and the page is told once.
+    fn give_up_on(&mut self, what: &str) {
+        self.output.exception(&format!(
+            "roundabout: {what} stopped: page code replaced a built-in they rely on"
+        ));
     }
 }
 
@@ -937,8 +950,16 @@ impl ScriptHost for JsHost {
         // callback followed by a microtask checkpoint.
         let timestamp = frame_time.as_secs_f64() * 1000.0;
         self.call_hook(|h| &h.begin_animation_frames, &[HookArg::F64(timestamp)]);
-        while self.call_hook(|h| &h.step_animation_frame, &[]) == Some(HookValue::Bool(true)) {
+        let mut failed = self.hook_failed;
+        while !failed
+            && self.call_hook(|h| &h.step_animation_frame, &[]) == Some(HookValue::Bool(true))
+        {
             self.clean_up_after_running_script();
+            failed = self.hook_failed;
+        }
+        if failed || self.hook_failed {
+            self.state.borrow_mut().animation_frame_callbacks = 0;
+            self.give_up_on("animation frame callbacks");
         }
         // Style, layout and paint: filled by the rendering work (none headless yet).
     }
@@ -962,9 +983,13 @@ impl ScriptHost for JsHost {
         let deadline = deadline.map_or(cap, |d| d.min(cap)).max(now);
         self.idle_period_end = Some(deadline);
         let deadline_ms = deadline.as_secs_f64() * 1000.0;
-        if self.call_hook(|h| &h.start_idle_period, &[HookArg::F64(deadline_ms)])
-            == Some(HookValue::Bool(true))
-        {
+        let started = self.call_hook(|h| &h.start_idle_period, &[HookArg::F64(deadline_ms)]);
+        if self.hook_failed {
+            self.state.borrow_mut().idle_callbacks = 0;
+            self.give_up_on("idle callbacks");
+            return IdlePeriod::Nothing;
+        }
+        if started == Some(HookValue::Bool(true)) {
             IdlePeriod::Started
         } else {
             IdlePeriod::NotBefore(deadline)
