@@ -738,7 +738,6 @@ fn replaced_built_ins_do_not_break_frames_idle_callbacks_or_observers() {
             "observer: 1 record(s)"
         ]
     );
-    o.stdout.clear();
 }
 
 #[test]
