@@ -242,9 +242,7 @@ impl JsHost {
             HookArg::Bool(cancelable),
         ];
         self.call_hook(|h| &h.begin_event, &args);
-        while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
-            self.clean_up_after_running_script();
-        }
+        self.step_native_dispatch();
         self.clean_up_after_running_script();
     }
 
@@ -336,24 +334,12 @@ impl JsHost {
             .enter_script(|rt, _| {
                 deno_core::scope!(scope, rt);
                 v8::tc_scope!(let tc, scope);
-                let (Some(source), Some(name)) =
-                    (v8::String::new(tc, &padded), v8::String::new(tc, name))
-                else {
+                let (Some(source), Some(origin)) = (
+                    v8::String::new(tc, &padded),
+                    crate::modules::script_origin(tc, name, false),
+                ) else {
                     return None;
                 };
-                let origin = v8::ScriptOrigin::new(
-                    tc,
-                    name.into(),
-                    0,
-                    0,
-                    false,
-                    -1,
-                    None,
-                    false,
-                    false,
-                    false,
-                    None,
-                );
                 let ran = v8::Script::compile(tc, source, Some(&origin)).and_then(|s| s.run(tc));
                 if ran.is_some() || tc.is_execution_terminating() {
                     return None;
@@ -425,11 +411,7 @@ impl JsHost {
     /// by a microtask checkpoint.
     pub fn deliver_message(&mut self, target: i32, data: &str) {
         let args = [HookArg::I32(target), HookArg::Str(data.to_string())];
-        if self.call_hook(|h| &h.begin_message, &args) == Some(HookValue::Bool(true)) {
-            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
-                self.clean_up_after_running_script();
-            }
-        }
+        self.begin_and_step_dispatch(|h| &h.begin_message, &args);
         self.clean_up_after_running_script();
     }
 
@@ -442,22 +424,14 @@ impl JsHost {
     /// (or `messageerror`), stepped with a checkpoint after each listener.
     pub fn deliver_broadcast(&mut self, channel: u32, data: &str) {
         let args = [HookArg::U32(channel), HookArg::Str(data.to_string())];
-        if self.call_hook(|h| &h.begin_broadcast, &args) == Some(HookValue::Bool(true)) {
-            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
-                self.clean_up_after_running_script();
-            }
-        }
+        self.begin_and_step_dispatch(|h| &h.begin_broadcast, &args);
         self.clean_up_after_running_script();
     }
 
     /// A message for this agent's MessagePort `local` from its peer in another agent.
     pub fn deliver_port_message(&mut self, local: u32, data: &str) {
         let args = [HookArg::U32(local), HookArg::Str(data.to_string())];
-        if self.call_hook(|h| &h.begin_port_message, &args) == Some(HookValue::Bool(true)) {
-            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
-                self.clean_up_after_running_script();
-            }
-        }
+        self.begin_and_step_dispatch(|h| &h.begin_port_message, &args);
         self.clean_up_after_running_script();
     }
 
@@ -479,19 +453,7 @@ impl JsHost {
         lineno: u32,
         colno: u32,
     ) {
-        let args = [
-            HookArg::U32(id),
-            HookArg::Str(message.to_string()),
-            HookArg::Str(filename.to_string()),
-            HookArg::U32(lineno),
-            HookArg::U32(colno),
-        ];
-        if self.call_hook(|h| &h.begin_worker_error, &args) == Some(HookValue::Bool(true)) {
-            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
-                self.clean_up_after_running_script();
-            }
-        }
-        if self.call_hook(|h| &h.finish_worker_error, &[]) == Some(HookValue::Bool(true)) {
+        if self.fire_worker_error(id, message, filename, lineno, colno) {
             self.state.borrow_mut().errors.uncaught += 1;
             let at = if filename.is_empty() {
                 String::new()
@@ -510,19 +472,7 @@ impl JsHost {
         self.state.borrow_mut().errors.uncaught += 1;
         self.output
             .exception(&format!("Failed to load worker script {why}"));
-        let args = [
-            HookArg::U32(id),
-            HookArg::Str(String::new()),
-            HookArg::Str(String::new()),
-            HookArg::U32(0),
-            HookArg::U32(0),
-        ];
-        if self.call_hook(|h| &h.begin_worker_error, &args) == Some(HookValue::Bool(true)) {
-            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
-                self.clean_up_after_running_script();
-            }
-        }
-        self.call_hook(|h| &h.finish_worker_error, &[]);
+        self.fire_worker_error(id, "", "", 0, 0);
         self.clean_up_after_running_script();
     }
 
@@ -736,11 +686,50 @@ impl JsHost {
         let stepped = self.call_hook(|h| &h.run_global_task, &[HookArg::U32(key)])
             == Some(HookValue::Bool(true));
         if stepped {
-            while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
-                self.clean_up_after_running_script();
-            }
+            self.step_native_dispatch();
         }
         self.clean_up_after_running_script();
+    }
+
+    /// Steps an event dispatch the JS side began (one listener per step), with a
+    /// microtask checkpoint after each listener: events the engine fires.
+    fn step_native_dispatch(&mut self) {
+        while self.call_hook(|h| &h.step_event, &[]) == Some(HookValue::Bool(true)) {
+            self.clean_up_after_running_script();
+        }
+    }
+
+    /// Calls a hook that may begin a stepped dispatch (it returns true), and steps it.
+    fn begin_and_step_dispatch(
+        &mut self,
+        begin: fn(&Hooks) -> &v8::Global<v8::Function>,
+        args: &[HookArg],
+    ) {
+        if self.call_hook(begin, args) == Some(HookValue::Bool(true)) {
+            self.step_native_dispatch();
+        }
+    }
+
+    /// `error` at the Worker object (an ErrorEvent, or a plain Event when `message`
+    /// is empty), then at the window if nobody canceled it. Whether the console
+    /// must still have it.
+    fn fire_worker_error(
+        &mut self,
+        id: u32,
+        message: &str,
+        filename: &str,
+        lineno: u32,
+        colno: u32,
+    ) -> bool {
+        let args = [
+            HookArg::U32(id),
+            HookArg::Str(message.to_string()),
+            HookArg::Str(filename.to_string()),
+            HookArg::U32(lineno),
+            HookArg::U32(colno),
+        ];
+        self.begin_and_step_dispatch(|h| &h.begin_worker_error, &args);
+        self.call_hook(|h| &h.finish_worker_error, &[]) == Some(HookValue::Bool(true))
     }
 
     /// "Clean up after running script": a microtask checkpoint when the JS stack is

@@ -260,15 +260,15 @@ fn normalize(path: &str) -> String {
     }
 }
 
-/// Compiles a module's source with its request path as the resource name.
-fn compile<'s>(
+/// The origin scripts and modules are compiled with: just a resource name (the
+/// file as errors show it).
+pub(crate) fn script_origin<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     name: &str,
-    source: &str,
-) -> Option<v8::Local<'s, v8::Module>> {
-    let source = v8::String::new(scope, source)?;
+    is_module: bool,
+) -> Option<v8::ScriptOrigin<'s>> {
     let name = v8::String::new(scope, name)?;
-    let origin = v8::ScriptOrigin::new(
+    Some(v8::ScriptOrigin::new(
         scope,
         name.into(),
         0,
@@ -278,9 +278,19 @@ fn compile<'s>(
         None,
         false,
         false,
-        true,
+        is_module,
         None,
-    );
+    ))
+}
+
+/// Compiles a module's source with its request path as the resource name.
+fn compile<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    name: &str,
+    source: &str,
+) -> Option<v8::Local<'s, v8::Module>> {
+    let source = v8::String::new(scope, source)?;
+    let origin = script_origin(scope, name, true)?;
     let mut source = v8::script_compiler::Source::new(source, Some(&origin));
     v8::script_compiler::compile_module(scope, &mut source)
 }
