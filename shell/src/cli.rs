@@ -45,6 +45,66 @@ pub enum Command {
     /// 2 bad usage or input; 3 --timeout reached; 4 a script was stopped by the
     /// watchdog or the heap limit. When several apply, the highest wins.
     Run(RunArgs),
+    /// Run web-platform-tests (testharness.js tests) from a WPT checkout: ours
+    /// (`wpt-subset/`) or a real one. Each test runs in a fresh process.
+    ///
+    /// PATHs are files or folders inside the root (or URL paths such as `/dom/nodes`,
+    /// or one variant such as `/x/y.any.worker.html`); none means the whole root.
+    /// Exit codes: 0 every test did what was expected; 1 an unexpected failure or
+    /// pass (or a stale expectation); 2 bad usage or input.
+    Wpt(WptArgs),
+    /// (internal) Run one test for `roundabout wpt` and print its results.
+    #[command(hide = true)]
+    WptChild(WptChildArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct WptArgs {
+    /// Test files or folders (default: everything under the root).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The WPT checkout: `/resources/testharness.js` and `/common/...` resolve
+    /// inside it (default: the nearest folder above the first PATH, or the current
+    /// folder, that holds resources/testharness.js).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Write results as wptreport JSON (the format wpt.fyi ingests).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Which tests are expected not to pass (YAML, see wpt-subset/README.md); any
+    /// test not listed must pass.
+    #[arg(long, value_name = "FILE")]
+    pub expectations: Option<PathBuf>,
+    /// Tests run at once (default: the number of CPUs).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// The harness timeout of a normal test, in seconds (timeout=long tests get six
+    /// times as much).
+    #[arg(long, value_name = "S", default_value = "10", value_parser = parse_seconds)]
+    pub timeout: Duration,
+    /// Run only this chunk (1-based) of --total-chunks: tests are assigned by a
+    /// stable hash of their id, so CI machines can split a run.
+    #[arg(long, value_name = "I", default_value_t = 1)]
+    pub this_chunk: usize,
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub total_chunks: usize,
+    /// Run each test on a virtual clock (timers fire at once, deterministically).
+    #[arg(long)]
+    pub virtual_time: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct WptChildArgs {
+    #[arg(long)]
+    pub root: PathBuf,
+    #[arg(long)]
+    pub test: String,
+    #[arg(long, default_value_t = 1.0)]
+    pub timeout_multiplier: f64,
+    #[arg(long, value_parser = parse_seconds, default_value = "70")]
+    pub limit: Duration,
+    #[arg(long)]
+    pub virtual_time: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -118,6 +178,35 @@ fn parse_frame_rate(s: &str) -> Result<f64, String> {
 pub fn main_with(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Run(args) => ExitCode::from(run(args)),
+        Command::Wpt(args) => ExitCode::from(crate::wpt::run(crate::wpt::WptOptions {
+            paths: args.paths,
+            root: args.root,
+            report: args.report,
+            expectations: args.expectations,
+            jobs: args.jobs.filter(|j| *j > 0).unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, |n| n.get())
+            }),
+            timeout: args.timeout,
+            this_chunk: args.this_chunk,
+            total_chunks: args.total_chunks,
+            virtual_time: args.virtual_time,
+        })),
+        Command::WptChild(args) => {
+            let options = crate::wpt::child::ChildOptions {
+                root: &args.root,
+                id: &args.test,
+                virtual_time: args.virtual_time,
+                timeout_multiplier: args.timeout_multiplier,
+                limit: args.limit,
+            };
+            match crate::wpt::child::run_child(&options) {
+                Ok(code) => ExitCode::from(code),
+                Err(why) => {
+                    eprintln!("roundabout wpt-child: {why}");
+                    ExitCode::from(exit::BAD_INPUT)
+                }
+            }
+        }
     }
 }
 

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod page_source;
 pub mod run;
 pub mod script_element;
+pub mod wpt;
 
 pub use page_source::{LoadError, PageKind, PageSource};
 pub use run::{run_page, Page, PageError, RunError, RunOptions, RunReport};

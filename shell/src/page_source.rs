@@ -1,7 +1,9 @@
 //! Loading the page a user asked for: a `.html`/`.htm` document or a `.js` classic
 //! script, as UTF-8. Everything the page may read lives under its directory.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
@@ -22,6 +24,10 @@ pub struct PageSource {
     pub allowed: Vec<PathBuf>,
     pub kind: PageKind,
     pub text: String,
+    /// Files that exist only in memory, by absolute path under `root`: what
+    /// `roundabout wpt` generates (`.any.js` wrappers, its report script). They take
+    /// precedence over the disk, as a server's generated responses do.
+    pub generated: Arc<HashMap<PathBuf, String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,6 +88,7 @@ impl PageSource {
             allowed: Vec::new(),
             kind,
             text,
+            generated: Arc::default(),
         })
     }
 
@@ -126,6 +133,39 @@ impl PageSource {
             allowed: Vec::new(),
             kind: PageKind::Html,
             text: html.to_string(),
+            generated: Arc::default(),
+        })
+    }
+
+    /// A generated page at `root`/`rel` (which need not exist on disk), with more
+    /// generated files beside it (`generated`, keyed by paths relative to `root`).
+    pub fn generated_page(
+        root: &Path,
+        rel: &str,
+        html: String,
+        generated: Vec<(String, String)>,
+    ) -> Result<Self, LoadError> {
+        let shown = root.display().to_string();
+        let root = root
+            .canonicalize()
+            .map_err(|e| LoadError::Io(shown.clone(), e))?;
+        let path = lexical(&root.join(rel.trim_start_matches('/')));
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or(root.clone());
+        if !dir.starts_with(&root) {
+            return Err(LoadError::OutsideRoot(rel.into(), shown));
+        }
+        let generated = generated
+            .into_iter()
+            .map(|(rel, text)| (lexical(&root.join(rel.trim_start_matches('/'))), text))
+            .collect();
+        Ok(PageSource {
+            display_name: path.display().to_string(),
+            root,
+            dir,
+            allowed: Vec::new(),
+            kind: PageKind::Html,
+            text: html,
+            generated: Arc::new(generated),
         })
     }
 
@@ -160,19 +200,41 @@ impl PageSource {
             allowed: self.allowed.clone(),
             kind: self.kind,
             text: String::new(),
+            generated: self.generated.clone(),
         }
+    }
+
+    /// Resolves `src` (as [`PageSource::resolve`]) and reads it: a generated file
+    /// if there is one at that path, else the file on disk. Returns the path and text.
+    pub fn fetch(&self, src: &str) -> Result<(PathBuf, String), String> {
+        if !self.generated.is_empty() {
+            if let Some(candidate) = self.candidate(src) {
+                if let Some(text) = self.generated.get(&lexical(&candidate)) {
+                    return Ok((lexical(&candidate), text.clone()));
+                }
+            }
+        }
+        let path = self.resolve(src)?;
+        let text = read_utf8(&path, src).map_err(|e| e.to_string())?;
+        Ok((path, text))
+    }
+
+    fn candidate(&self, src: &str) -> Option<PathBuf> {
+        if src.contains("://") || src.starts_with("data:") {
+            return None;
+        }
+        let path = src.split(['?', '#']).next().unwrap_or(src);
+        Some(match path.strip_prefix('/') {
+            Some(from_root) => self.root.join(from_root),
+            None => self.dir.join(path),
+        })
     }
 
     /// Resolves a script `src` against the page's directory, refusing anything that
     /// leaves it (absolute paths, `..`, symlinks pointing outside, URLs with a scheme).
     pub fn resolve(&self, src: &str) -> Result<PathBuf, String> {
-        if src.contains("://") || src.starts_with("data:") {
+        let Some(candidate) = self.candidate(src) else {
             return Err(format!("{src}: only files next to the page can be loaded"));
-        }
-        let path = src.split(['?', '#']).next().unwrap_or(src);
-        let candidate = match path.strip_prefix('/') {
-            Some(from_root) => self.root.join(from_root),
-            None => self.dir.join(path),
         };
         let canonical = candidate
             .canonicalize()
@@ -186,4 +248,20 @@ impl PageSource {
         }
         Ok(canonical)
     }
+}
+
+/// `.` and `..` collapsed without touching the disk (for generated files, which
+/// have no canonical path). `..` never climbs above the root of an absolute path.
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }

@@ -15,7 +15,7 @@ use roundabout_engine::{
     Task, TaskSource,
 };
 
-use crate::page_source::{read_utf8, PageKind, PageSource};
+use crate::page_source::{PageKind, PageSource};
 use crate::script_element::{normalize_newlines, ScriptElement, ScriptKind, SourcePositions};
 
 #[derive(Clone, Debug, Default)]
@@ -231,15 +231,13 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
     host.set_document_url(&page.url());
     let for_loader = page.clone_for_tasks();
     host.set_script_loader(Rc::new(move |src: &str| {
-        let path = for_loader.resolve(src)?;
-        let text = read_utf8(&path, src).map_err(|e| e.to_string())?;
+        let (_, text) = for_loader.fetch(src)?;
         Ok((src.to_string(), text))
     }));
     let for_modules = page.clone_for_tasks();
     host.set_module_fetcher(
         Rc::new(move |request: &str| {
-            let path = for_modules.resolve(request)?;
-            let text = read_utf8(&path, request).map_err(|e| e.to_string())?;
+            let (path, text) = for_modules.fetch(request)?;
             Ok((path.display().to_string(), text))
         }),
         &page.display_name,
@@ -247,8 +245,7 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
     // Workers read their scripts on their own threads, under the same policy.
     let for_workers = page.clone_for_tasks();
     host.set_worker_fetcher(std::sync::Arc::new(move |request: &str| {
-        let path = for_workers.resolve(request)?;
-        let text = read_utf8(&path, request).map_err(|e| e.to_string())?;
+        let (path, text) = for_workers.fetch(request)?;
         Ok((path.display().to_string(), text))
     }));
     let mut parser = PageParser::new(host.document().clone(), &html);
@@ -374,10 +371,7 @@ fn run_script(
             line: at.line,
             column: at.column,
         }),
-        Some(src) => match page
-            .resolve(src)
-            .and_then(|path| read_utf8(&path, src).map_err(|e| e.to_string()))
-        {
+        Some(src) => match page.fetch(src).map(|(_, text)| text) {
             Ok(text) => host.run_classic_script(&ClassicScript {
                 name: src,
                 source: &text,

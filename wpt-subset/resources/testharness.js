@@ -28,9 +28,24 @@
     allowUncaught: false,
     harnessStatus: HARNESS.OK,
     harnessMessage: null,
-    timeoutMs: 10000,
+    timeoutMultiplier: 1,
+    singleTest: null,
+    remotes: [],
+    startCallbacks: [],
+    resultCallbacks: [],
+    started: false,
     promiseQueue: Promise.resolve(),
   };
+
+  // Which global this is: a window (has a document) or a dedicated worker.
+  const IN_WORKER = typeof WorkerGlobalScope === "function" && global instanceof WorkerGlobalScope;
+  // `<meta name="timeout" content="long">` makes the harness timeout 60 s, not 10 s.
+  function metaTimeout() {
+    if (IN_WORKER || typeof document === "undefined") return 10000;
+    const meta = document.querySelector('meta[name="timeout"]');
+    return meta && meta.getAttribute("content") === "long" ? 60000 : 10000;
+  }
+  state.timeoutMs = metaTimeout();
 
   function formatValue(v, seen = []) {
     switch (typeof v) {
@@ -86,6 +101,11 @@
       this.phase = "initial";
       this.cleanups = [];
       this.timer = null;
+      this.index = state.tests.length;
+      if (!state.started) {
+        state.started = true;
+        for (const cb of state.startCallbacks) cb();
+      }
       state.tests.push(this);
     }
     step(fn, thisObj, ...args) {
@@ -138,16 +158,75 @@
     finish() {
       this.phase = "complete";
       if (this.timer !== null) clearTimeout(this.timer);
+      const pending = [];
       for (const c of this.cleanups.splice(0)) {
         try {
-          c();
+          const r = c();
+          if (r && typeof r.then === "function") pending.push(r);
         } catch (e) {
-          state.harnessStatus = HARNESS.ERROR;
-          state.harnessMessage = `cleanup of "${this.name}" threw: ${e}`;
+          cleanupFailed(this, e);
         }
       }
-      maybeComplete();
+      const finished = () => {
+        for (const cb of state.resultCallbacks) cb(this);
+        if (IN_WORKER) postToParent({ kind: "result", test: this.summary() });
+        maybeComplete();
+      };
+      // Cleanups that return promises (promise_test) finish before the next test.
+      if (pending.length === 0) return finished();
+      this.cleanupsDone = Promise.all(pending.map((p) => p.catch((e) => cleanupFailed(this, e)))).then(finished);
+      return undefined;
     }
+    summary() {
+      return { name: this.name, status: this.status, message: this.message, stack: this.stack, index: this.index };
+    }
+    step_wait_func(cond, func, description, timeout = 3000, interval = 100) {
+      const t = this;
+      const deadline = Date.now() + timeout * state.timeoutMultiplier;
+      const poll = t.step_func(() => {
+        if (cond()) return func();
+        if (Date.now() >= deadline) assert_unreached(description || "step_wait_func: timed out waiting");
+        return setTimeout(poll, interval);
+      });
+      poll();
+    }
+    step_wait_func_done(cond, func, description, timeout, interval) {
+      this.step_wait_func(cond, () => {
+        if (func) func();
+        this.done();
+      }, description, timeout, interval);
+    }
+    step_wait(cond, description, timeout = 3000, interval = 100) {
+      return new Promise((resolve, reject) => {
+        const deadline = Date.now() + timeout * state.timeoutMultiplier;
+        const poll = () => {
+          let ok;
+          try {
+            ok = cond();
+          } catch (e) {
+            return reject(e);
+          }
+          if (ok) return resolve();
+          if (Date.now() >= deadline) return reject(new AssertionError(`step_wait: ${description || "timed out waiting"}`));
+          return setTimeout(poll, interval);
+        };
+        poll();
+      });
+    }
+    force_timeout() {
+      if (this.phase === "complete") return;
+      this.status = SUBTEST.TIMEOUT;
+      this.message = "Test timed out";
+      this.finish();
+    }
+    get timeout_length() {
+      return state.timeoutMs * state.timeoutMultiplier;
+    }
+  }
+
+  function cleanupFailed(t, e) {
+    state.harnessStatus = HARNESS.ERROR;
+    state.harnessMessage = `Test named "${t.name}" specified 1 'cleanup' function, and 1 threw: ${e}`;
   }
 
   function test(fn, name, properties) {
@@ -171,11 +250,14 @@
   // promise_tests run one after another, as in WPT.
   function promise_test(fn, name, properties) {
     const t = new Test(name ?? "Untitled", properties);
+    t.queued = true;
     state.promiseQueue = state.promiseQueue.then(() => {
+      t.queued = false;
       if (t.phase === "complete") return undefined;
+      t.phase = "started";
       let p;
       try {
-        p = fn(t);
+        p = fn.call(t, t);
       } catch (e) {
         t.fail(e);
         return undefined;
@@ -184,9 +266,32 @@
         t.fail(new AssertionError("promise_test: test body must return a 'thenable' object"));
         return undefined;
       }
-      return Promise.resolve(p).then(() => t.done(), (e) => t.fail(e));
+      return Promise.resolve(p).then(() => t.done(), (e) => t.fail(e)).then(() => t.cleanupsDone);
     });
     return t;
+  }
+
+  // promise_setup(func): later promise_tests wait for its promise; a rejection is a
+  // harness error and the waiting tests do not run.
+  function promise_setup(func, properties) {
+    if (properties) setup(properties);
+    state.promiseQueue = state.promiseQueue.then(() => {
+      let p;
+      try {
+        p = func();
+      } catch (e) {
+        return setupFailed(e);
+      }
+      if (!p || typeof p.then !== "function") return setupFailed(new Error("promise_setup: function must return a 'thenable'"));
+      return Promise.resolve(p).catch(setupFailed);
+    });
+  }
+  function setupFailed(e) {
+    state.harnessStatus = HARNESS.ERROR;
+    state.harnessMessage = `setup failed: ${e && e.message !== undefined ? e.message : e}`;
+    for (const t of state.tests) if (t.phase !== "complete") t.phase = "complete";
+    complete();
+    return new Promise(() => {});
   }
 
   function setup(funcOrProperties, maybeProperties) {
@@ -203,21 +308,34 @@
     props = props || {};
     if (props.explicit_done) state.explicitDone = true;
     if (props.allow_uncaught_exception) state.allowUncaught = true;
+    if (props.single_test && !state.singleTest) {
+      state.explicitDone = true;
+      state.singleTest = new Test(typeof document !== "undefined" && document.title ? document.title : "Untitled");
+    }
+    if (typeof props.timeout_multiplier === "number" && props.timeout_multiplier > 0) {
+      state.timeoutMultiplier = props.timeout_multiplier;
+      armHarnessTimer();
+    }
     if (typeof props.timeout === "number") {
       state.timeoutMs = props.timeout;
       armHarnessTimer();
     }
+    if (props.explicit_timeout) clearTimeout(harnessTimer);
   }
 
   function done() {
+    if (state.singleTest && state.singleTest.phase !== "complete") state.singleTest.done();
     state.doneCalled = true;
     maybeComplete();
   }
 
   function maybeComplete() {
     if (state.complete) return;
-    if (state.explicitDone ? !state.doneCalled : !state.loaded) return;
+    // In a worker there is no load event: done() (the wrappers call it) ends the file.
+    const ready = state.explicitDone || IN_WORKER ? state.doneCalled : state.loaded;
+    if (!ready) return;
     if (state.tests.some((t) => t.phase !== "complete")) return;
+    if (state.remotes.some((r) => !r.done)) return;
     complete();
   }
 
@@ -226,19 +344,100 @@
     state.complete = true;
     clearTimeout(harnessTimer);
     const status = { status: state.harnessStatus, message: state.harnessMessage };
+    if (IN_WORKER) postToParent({ kind: "complete", tests: state.tests.map((t) => t.summary()), status });
     for (const cb of state.completionCallbacks) cb(state.tests, status);
   }
 
   function add_completion_callback(cb) {
     state.completionCallbacks.push(cb);
   }
+  function add_start_callback(cb) {
+    state.startCallbacks.push(cb);
+  }
+  function add_result_callback(cb) {
+    state.resultCallbacks.push(cb);
+  }
+  // timeout(): the page declares the harness timed out now.
+  function timeout() {
+    harnessTimedOut();
+  }
+
+  // ---- tests in dedicated workers (fetch_tests_from_worker). The worker's harness
+  // posts {__roundabout_wpt: kind, ...} messages; the window's harness shows each of
+  // its results as a test of its own and waits for the worker's completion.
+  const PROTOCOL = "__roundabout_wpt";
+  function postToParent(message) {
+    try {
+      global.postMessage({ [PROTOCOL]: message.kind, ...message });
+    } catch (e) {
+      // A result that cannot be cloned is reported without its stack.
+      global.postMessage({ [PROTOCOL]: message.kind, kind: message.kind, status: message.status, tests: [] });
+    }
+  }
+  function fetch_tests_from_worker(worker) {
+    const remote = { done: false, tests: new Map() };
+    state.remotes.push(remote);
+    const show = (r) => {
+      let t = remote.tests.get(r.index);
+      if (!t) {
+        t = new Test(r.name);
+        remote.tests.set(r.index, t);
+      }
+      if (t.phase === "complete") return;
+      t.status = r.status;
+      t.message = r.message;
+      t.stack = r.stack;
+      t.finish();
+    };
+    const finish = (status, message) => {
+      if (remote.done) return;
+      remote.done = true;
+      if (status !== HARNESS.OK && state.harnessStatus === HARNESS.OK) {
+        state.harnessStatus = status;
+        state.harnessMessage = message;
+      }
+      maybeComplete();
+    };
+    const port = worker;
+    port.addEventListener("message", (e) => {
+      const data = e.data;
+      if (!data || typeof data !== "object" || !(PROTOCOL in data)) return;
+      if (data.kind === "result") show(data.test);
+      if (data.kind === "complete") {
+        for (const r of data.tests) show(r);
+        finish(data.status.status, data.status.message);
+      }
+    });
+    if (typeof port.start === "function") port.start();
+    // The worker failed to load, or threw outside any test.
+    worker.addEventListener("error", (e) => {
+      e.preventDefault();
+      finish(HARNESS.ERROR, `Error in remote: ${e.message}`);
+    });
+    return new Promise((resolve) => {
+      const check = () => (remote.done ? resolve() : setTimeout(check, 10));
+      check();
+    });
+  }
 
   // An exception that escapes every test step is a harness error (unless the page
   // said setup({allow_uncaught_exception: true})).
   global.addEventListener("error", (e) => {
-    if (state.allowUncaught || state.complete) return;
+    if (state.complete) return;
+    if (state.singleTest && state.singleTest.phase !== "complete") {
+      state.singleTest.fail(e.error instanceof Error ? e.error : new Error(e.message));
+      return;
+    }
+    if (state.allowUncaught) return;
     state.harnessStatus = HARNESS.ERROR;
     state.harnessMessage = e.message;
+    if (IN_WORKER) {
+      // The worker's harness reports it; the window must not also see an error event.
+      e.preventDefault();
+      state.doneCalled = true;
+      for (const t of state.tests) if (t.phase !== "complete") t.fail(new Error(e.message));
+      complete();
+    }
   });
   global.addEventListener("unhandledrejection", (e) => {
     if (state.allowUncaught || state.complete) return;
@@ -246,27 +445,32 @@
     state.harnessMessage = `Unhandled rejection: ${formatValue(e.reason)}`;
   });
 
-  global.addEventListener("load", () => {
-    state.loaded = true;
-    // Let tests started by load listeners register first.
-    setTimeout(maybeComplete, 0);
-  });
+  if (!IN_WORKER) {
+    global.addEventListener("load", () => {
+      state.loaded = true;
+      // Let tests started by load listeners register first.
+      setTimeout(maybeComplete, 0);
+    });
+  }
 
   // The harness timeout; setup({timeout}) re-arms it.
   let harnessTimer;
   function armHarnessTimer() {
     clearTimeout(harnessTimer);
-    harnessTimer = setTimeout(() => {
-      for (const t of state.tests) {
-        if (t.phase !== "complete") {
-          t.status = SUBTEST.TIMEOUT;
-          t.message = "Test timed out";
-          t.phase = "complete";
-        }
+    harnessTimer = setTimeout(harnessTimedOut, state.timeoutMs * state.timeoutMultiplier);
+  }
+  function harnessTimedOut() {
+    if (state.complete) return;
+    for (const t of state.tests) {
+      if (t.phase !== "complete") {
+        // A promise_test still queued behind others never ran.
+        t.status = t.queued ? SUBTEST.NOTRUN : SUBTEST.TIMEOUT;
+        t.message = t.status === SUBTEST.TIMEOUT ? "Test timed out" : null;
+        t.phase = "complete";
       }
-      state.harnessStatus = HARNESS.TIMEOUT;
-      complete();
-    }, state.timeoutMs);
+    }
+    state.harnessStatus = HARNESS.TIMEOUT;
+    complete();
   }
   armHarnessTimer();
 
@@ -345,6 +549,46 @@
       // strict-mode setters may throw
     }
     assert(sameValue(object[name], before), "assert_readonly", description, "changing property ${p} succeeded", { p: name });
+  }
+  function assert_object_equals(actual, expected, description) {
+    assert(typeof actual === "object" && actual !== null, "assert_object_equals", description, "value is ${actual}, expected object", { actual });
+    const check = (a, e, path, stack) => {
+      for (const p of Object.keys(e)) {
+        assert(Object.prototype.hasOwnProperty.call(a, p), "assert_object_equals", description,
+          "unexpected property ${p}", { p: path.concat(p).join(".") });
+        if (typeof e[p] === "object" && e[p] !== null && !stack.includes(e[p])) {
+          check(a[p], e[p], path.concat(p), stack.concat([e[p]]));
+        } else {
+          assert(sameValue(a[p], e[p]), "assert_object_equals", description,
+            "property ${p} expected ${expected} got ${actual}", { p: path.concat(p).join("."), expected: e[p], actual: a[p] });
+        }
+      }
+      for (const p of Object.keys(a)) {
+        assert(Object.prototype.hasOwnProperty.call(e, p), "assert_object_equals", description,
+          "unexpected property ${p}", { p: path.concat(p).join(".") });
+      }
+    };
+    check(actual, expected, [], [expected]);
+  }
+  function assert_array_approx_equals(actual, expected, epsilon, description) {
+    assert(actual.length === expected.length, "assert_array_approx_equals", description,
+      "lengths differ, expected " + expected.length + " got " + actual.length);
+    for (let i = 0; i < actual.length; i++) {
+      assert(typeof actual[i] === "number" && Math.abs(actual[i] - expected[i]) <= epsilon, "assert_array_approx_equals", description,
+        "expected ${expected} +/- ${epsilon} but got ${actual} at index " + i, { expected: expected[i], epsilon, actual: actual[i] });
+    }
+  }
+  // generate_tests(fn, [[name, ...args], ...]): one test per row.
+  function generate_tests(func, args, properties) {
+    for (const [i, row] of args.entries()) {
+      const [name, ...rest] = row;
+      test(function () {
+        func.apply(this, rest);
+      }, name, Array.isArray(properties) ? properties[i] : properties);
+    }
+  }
+  function step_timeout(fn, ms, ...args) {
+    return setTimeout(() => fn(...args), ms * state.timeoutMultiplier);
   }
   function assert_unreached(description) {
     assert(false, "assert_unreached", description, "Reached unreachable code");
@@ -459,8 +703,17 @@
     }
   }
 
+  // GLOBAL: which kind of global the test runs in (used by .any.js tests).
+  const GLOBAL = {
+    isWindow: () => !IN_WORKER && typeof document !== "undefined",
+    isWorker: () => IN_WORKER,
+    isShadowRealm: () => false,
+  };
+
   Object.assign(global, {
-    test, async_test, promise_test, setup, done, add_completion_callback, format_value: formatValue,
+    test, async_test, promise_test, promise_setup, setup, done, add_completion_callback,
+    add_start_callback, add_result_callback, timeout, fetch_tests_from_worker, generate_tests,
+    step_timeout, GLOBAL, format_value: formatValue, assert_object_equals, assert_array_approx_equals,
     assert_true, assert_false, assert_equals, assert_not_equals, assert_in_array, assert_array_equals,
     assert_approx_equals, assert_less_than, assert_greater_than, assert_less_than_equal, assert_greater_than_equal,
     assert_between_exclusive, assert_between_inclusive, assert_regexp_match, assert_class_string,
