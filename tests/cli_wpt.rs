@@ -9,9 +9,12 @@ use std::process::{Command, Output};
 mod wptreport;
 
 fn subset_resources() -> PathBuf {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../wpt-subset/resources"))
-        .canonicalize()
-        .unwrap()
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../wpt-subset/resources"
+    ))
+    .canonicalize()
+    .unwrap()
 }
 
 /// A fresh folder laid out as a WPT checkout, with our harness in resources/.
@@ -19,10 +22,18 @@ fn checkout(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("roundabout-wpt-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("resources")).unwrap();
-    std::fs::copy(subset_resources().join("testharness.js"), dir.join("resources/testharness.js")).unwrap();
+    std::fs::copy(
+        subset_resources().join("testharness.js"),
+        dir.join("resources/testharness.js"),
+    )
+    .unwrap();
     // A checkout's own report script is replaced by the runner's: this one would
     // print nothing useful.
-    std::fs::write(dir.join("resources/testharnessreport.js"), "/* the checkout's own */").unwrap();
+    std::fs::write(
+        dir.join("resources/testharnessreport.js"),
+        "/* the checkout's own */",
+    )
+    .unwrap();
     for (path, text) in files {
         let p = dir.join(path);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -135,14 +146,24 @@ fn discovery_follows_wpt_file_names_and_runs_every_variant() {
     let both = result(&rep, "/a/both.any.worker.html");
     assert_eq!(both["subtests"][0]["name"], "in worker");
     assert_eq!(both["subtests"][0]["status"], "PASS", "{both}");
-    assert_eq!(result(&rep, "/a/both.any.html")["subtests"][0]["name"], "in window");
+    assert_eq!(
+        result(&rep, "/a/both.any.html")["subtests"][0]["name"],
+        "in window"
+    );
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("skipped: 1 reftests, 1 manual, 1 unsupported globals"), "{out}");
+    assert!(
+        out.contains("skipped: 1 reftests, 1 manual, 1 unsupported globals"),
+        "{out}"
+    );
     assert!(out.trim_end().ends_with("7 passed, 0 failed"), "{out}");
     // One variant alone, by its id.
     let o = wpt(&root, &["/a/both.any.worker.html"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("Ran 1 tests"), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Ran 1 tests"),
+        "{}",
+        text(&o)
+    );
 }
 
 const MIXED: &[(&str, &str)] = &[
@@ -168,17 +189,27 @@ fn statuses_crashes_and_hangs_are_each_tests_own_result() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    let rep: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let rep: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     wptreport::validate(&rep).unwrap();
     assert_eq!(result(&rep, "/t/pass.html")["status"], "OK");
     let fail = result(&rep, "/t/fail.html");
     assert_eq!(fail["status"], "OK");
     assert_eq!(fail["subtests"][0]["status"], "FAIL");
-    assert_eq!(fail["subtests"][0]["message"], "assert_equals: expected 2 but got 1");
+    assert_eq!(
+        fail["subtests"][0]["message"],
+        "assert_equals: expected 2 but got 1"
+    );
     assert_eq!(fail["subtests"][1]["status"], "PASS");
     let error = result(&rep, "/t/error.html");
     assert_eq!(error["status"], "ERROR", "{error}");
-    assert!(error["message"].as_str().unwrap().contains("outside any test"), "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("outside any test"),
+        "{error}"
+    );
     let hang = result(&rep, "/t/hang.html");
     assert_eq!(hang["status"], "TIMEOUT", "{hang}");
     assert_eq!(hang["subtests"][0]["status"], "TIMEOUT");
@@ -187,10 +218,19 @@ fn statuses_crashes_and_hangs_are_each_tests_own_result() {
     assert_eq!(crash["status"], "CRASH", "{crash}");
     let worker = result(&rep, "/t/worker-error.any.worker.html");
     assert_eq!(worker["status"], "ERROR", "{worker}");
-    assert!(worker["message"].as_str().unwrap().contains("worker top level"), "{worker}");
+    assert!(
+        worker["message"]
+            .as_str()
+            .unwrap()
+            .contains("worker top level"),
+        "{worker}"
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("Unexpected results:"), "{out}");
-    assert!(out.contains("FAIL one is two: assert_equals: expected 2 but got 1"), "{out}");
+    assert!(
+        out.contains("FAIL one is two: assert_equals: expected 2 but got 1"),
+        "{out}"
+    );
     assert!(out.trim_end().ends_with("5 passed, 2 failed"), "{out}");
 
     // The same run with every failure expected is green ...
@@ -214,7 +254,11 @@ fn statuses_crashes_and_hangs_are_each_tests_own_result() {
     };
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("6 as expected (5 expected not to pass)"), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("6 as expected (5 expected not to pass)"),
+        "{}",
+        text(&o)
+    );
     // ... and an expectation for a test that passes is an unexpected pass.
     std::fs::write(
         &expectations,
@@ -223,25 +267,49 @@ fn statuses_crashes_and_hangs_are_each_tests_own_result() {
     .unwrap();
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("/t/pass.html passed but is expected to fail"), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("/t/pass.html passed but is expected to fail"),
+        "{}",
+        text(&o)
+    );
     // An entry matching nothing is stale on a whole-root run.
-    std::fs::write(&expectations, "DIR: t\n\ngone.html: [fail, removed test]\n\"*\": [flaky, anything goes]\n").unwrap();
+    std::fs::write(
+        &expectations,
+        "DIR: t\n\ngone.html: [fail, removed test]\n\"*\": [flaky, anything goes]\n",
+    )
+    .unwrap();
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("stale expectation: t/gone.html"), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("stale expectation: t/gone.html"),
+        "{}",
+        text(&o)
+    );
     // `skip` entries are not run.
     std::fs::write(&expectations, "DIR: t\n\n\"*\": [skip, not today]\n").unwrap();
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("Ran 0 tests"), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Ran 0 tests"),
+        "{}",
+        text(&o)
+    );
 }
 
 #[test]
 fn chunks_split_a_run_deterministically() {
     let files: Vec<(String, String)> = (0..12)
-        .map(|i| (format!("c/t{i}.html"), page(&format!("test(() => {{}}, 't{i}');"))))
+        .map(|i| {
+            (
+                format!("c/t{i}.html"),
+                page(&format!("test(() => {{}}, 't{i}');")),
+            )
+        })
         .collect();
-    let borrowed: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     let root = checkout("chunks", &borrowed);
     let mut all = Vec::new();
     for chunk in ["1", "2", "3"] {
@@ -342,7 +410,10 @@ fn harness_assertions_fail_when_they_should() {
     let root = checkout("asserts", &[("h/asserts.html", &page(&body))]);
     let (o, rep) = report(&root, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    let subtests = result(&rep, "/h/asserts.html")["subtests"].as_array().unwrap().clone();
+    let subtests = result(&rep, "/h/asserts.html")["subtests"]
+        .as_array()
+        .unwrap()
+        .clone();
     assert_eq!(subtests.len(), checks.len() + 6);
     for s in &subtests {
         let name = s["name"].as_str().unwrap();
@@ -360,26 +431,44 @@ fn bad_input_gets_a_clear_error_and_exit_2() {
     let root = checkout("bad-input", &[("x/a.html", &page("test(() => {}, 'a');"))]);
     let cases: &[(&[&str], &str)] = &[
         (&["no/such/dir"], "no such file, folder or test"),
-        (&["--this-chunk", "3", "--total-chunks", "2"], "chunks are numbered 1 to the total"),
-        (&["--expectations", "/nonexistent/expectations.yaml"], "expectations.yaml"),
+        (
+            &["--this-chunk", "3", "--total-chunks", "2"],
+            "chunks are numbered 1 to the total",
+        ),
+        (
+            &["--expectations", "/nonexistent/expectations.yaml"],
+            "expectations.yaml",
+        ),
     ];
     for (args, needle) in cases {
         let o = wpt(&root, args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
-        assert!(String::from_utf8_lossy(&o.stderr).contains(needle), "{args:?}: {}", text(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(needle),
+            "{args:?}: {}",
+            text(&o)
+        );
     }
     let broken = root.join("broken.yaml");
     std::fs::write(&broken, "DIR: x\na.html: [sometimes, why]\n").unwrap();
     let o = wpt(&root, &["--expectations", broken.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown kind 'sometimes'"), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("unknown kind 'sometimes'"),
+        "{}",
+        text(&o)
+    );
     // No --root and nothing above the path holds resources/testharness.js.
     let o = Command::new(env!("CARGO_BIN_EXE_roundabout"))
         .args(["wpt", "/"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("resources/testharness.js"), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("resources/testharness.js"),
+        "{}",
+        text(&o)
+    );
     // Without --root, the checkout is found above the path.
     let o = Command::new(env!("CARGO_BIN_EXE_roundabout"))
         .arg("wpt")

@@ -183,9 +183,10 @@ pub fn main_with(cli: Cli) -> ExitCode {
             root: args.root,
             report: args.report,
             expectations: args.expectations,
-            jobs: args.jobs.filter(|j| *j > 0).unwrap_or_else(|| {
-                std::thread::available_parallelism().map_or(1, |n| n.get())
-            }),
+            jobs: args
+                .jobs
+                .filter(|j| *j > 0)
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
             timeout: args.timeout,
             this_chunk: args.this_chunk,
             total_chunks: args.total_chunks,

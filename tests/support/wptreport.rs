@@ -7,7 +7,14 @@
 
 use serde_json::Value;
 
-const TEST_STATUSES: &[&str] = &["OK", "ERROR", "TIMEOUT", "CRASH", "PRECONDITION_FAILED", "SKIP"];
+const TEST_STATUSES: &[&str] = &[
+    "OK",
+    "ERROR",
+    "TIMEOUT",
+    "CRASH",
+    "PRECONDITION_FAILED",
+    "SKIP",
+];
 const SUBTEST_STATUSES: &[&str] = &["PASS", "FAIL", "TIMEOUT", "NOTRUN", "PRECONDITION_FAILED"];
 
 fn message_ok(v: &Value) -> bool {
@@ -36,7 +43,9 @@ pub fn validate(report: &Value) -> Result<(), String> {
         .and_then(Value::as_array)
         .ok_or("results: missing or not an array")?;
     for r in results {
-        let test = r["test"].as_str().ok_or(format!("result without test: {r}"))?;
+        let test = r["test"]
+            .as_str()
+            .ok_or(format!("result without test: {r}"))?;
         if !test.starts_with('/') {
             return Err(format!("{test}: test ids are URL paths"));
         }
@@ -50,7 +59,9 @@ pub fn validate(report: &Value) -> Result<(), String> {
         if r["duration"].as_u64().is_none() {
             return Err(format!("{test}: duration must be an integer"));
         }
-        let subtests = r["subtests"].as_array().ok_or(format!("{test}: subtests missing"))?;
+        let subtests = r["subtests"]
+            .as_array()
+            .ok_or(format!("{test}: subtests missing"))?;
         for s in subtests {
             if !s["name"].is_string() {
                 return Err(format!("{test}: subtest without a name: {s}"));

@@ -257,7 +257,13 @@ struct Globals {
 /// `// META: global=window,worker,!sharedworker`: which variants of an `.any.js`.
 fn any_globals(spec: Option<&str>) -> Globals {
     let mut set: BTreeMap<&str, bool> = BTreeMap::new();
-    let all = ["window", "dedicatedworker", "sharedworker", "serviceworker", "shadowrealm"];
+    let all = [
+        "window",
+        "dedicatedworker",
+        "sharedworker",
+        "serviceworker",
+        "shadowrealm",
+    ];
     let expand = |token: &str| -> Vec<&'static str> {
         match token {
             "worker" => vec!["dedicatedworker", "sharedworker", "serviceworker"],
@@ -377,7 +383,9 @@ mod tests {
         assert!(is_reftest("<link rel=\"match\" href=\"a-ref.html\">"));
         assert!(is_reftest("<link href=a.html rel=mismatch>"));
         assert!(!is_reftest("<link rel=\"stylesheet\" href=\"a.css\">"));
-        assert!(html_long_timeout("<meta name=\"timeout\" content=\"long\">"));
+        assert!(html_long_timeout(
+            "<meta name=\"timeout\" content=\"long\">"
+        ));
         assert!(!html_long_timeout("<meta charset=utf-8>"));
     }
 

@@ -194,7 +194,10 @@ mod tests {
     fn parses_documents_and_matches_globs() {
         let e = Expectations::parse(SAMPLE).unwrap();
         assert_eq!(e.entries.len(), 5);
-        assert_eq!(e.lookup("/dom/nodes/Node-a.html").unwrap().expected, Expected::Fail);
+        assert_eq!(
+            e.lookup("/dom/nodes/Node-a.html").unwrap().expected,
+            Expected::Fail
+        );
         assert_eq!(
             e.lookup("/dom/nodes/Element-b.html").unwrap().expected,
             Expected::Timeout
@@ -212,15 +215,30 @@ mod tests {
     fn verdicts_catch_unexpected_failures_and_passes() {
         let e = Expectations::parse(SAMPLE).unwrap();
         assert_eq!(e.verdict("/other.html", Outcome::Pass), Verdict::Expected);
-        assert_eq!(e.verdict("/other.html", Outcome::Fail), Verdict::UnexpectedFailure);
-        assert_eq!(e.verdict("/dom/nodes/Node-a.html", Outcome::Fail), Verdict::Expected);
-        assert_eq!(e.verdict("/dom/nodes/Node-a.html", Outcome::Pass), Verdict::UnexpectedPass);
+        assert_eq!(
+            e.verdict("/other.html", Outcome::Fail),
+            Verdict::UnexpectedFailure
+        );
+        assert_eq!(
+            e.verdict("/dom/nodes/Node-a.html", Outcome::Fail),
+            Verdict::Expected
+        );
+        assert_eq!(
+            e.verdict("/dom/nodes/Node-a.html", Outcome::Pass),
+            Verdict::UnexpectedPass
+        );
         assert_eq!(
             e.verdict("/dom/nodes/Node-a.html", Outcome::Timeout),
             Verdict::UnexpectedFailure
         );
-        assert_eq!(e.verdict("/dom/nodes/Element-x.html", Outcome::Timeout), Verdict::Expected);
-        assert_eq!(e.verdict("/workers/x.any.html", Outcome::Crash), Verdict::Expected);
+        assert_eq!(
+            e.verdict("/dom/nodes/Element-x.html", Outcome::Timeout),
+            Verdict::Expected
+        );
+        assert_eq!(
+            e.verdict("/workers/x.any.html", Outcome::Crash),
+            Verdict::Expected
+        );
     }
 
     #[test]

@@ -115,7 +115,10 @@ fn select(root: &Path, paths: &[PathBuf]) -> Result<(Vec<TestEntry>, Skipped), S
 }
 
 fn run_inner(options: WptOptions) -> Result<u8, String> {
-    if options.total_chunks == 0 || options.this_chunk == 0 || options.this_chunk > options.total_chunks {
+    if options.total_chunks == 0
+        || options.this_chunk == 0
+        || options.this_chunk > options.total_chunks
+    {
         return Err(format!(
             "--this-chunk {} --total-chunks {}: chunks are numbered 1 to the total",
             options.this_chunk, options.total_chunks
@@ -126,7 +129,11 @@ fn run_inner(options: WptOptions) -> Result<u8, String> {
             .canonicalize()
             .map_err(|e| format!("--root {}: {e}", r.display()))?,
         None => {
-            let start = options.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+            let start = options
+                .paths
+                .first()
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("."));
             find_root(&start).ok_or_else(|| {
                 format!(
                     "no --root given and no folder above {} holds resources/testharness.js",
@@ -161,7 +168,14 @@ fn run_inner(options: WptOptions) -> Result<u8, String> {
                         .is_some_and(|hit| std::ptr::eq(hit, *e))
                 })
             })
-            .map(|e| format!("{}/{}: [{}] matches no test", e.dir, e.glob, e.expected.as_str()))
+            .map(|e| {
+                format!(
+                    "{}/{}: [{}] matches no test",
+                    e.dir,
+                    e.glob,
+                    e.expected.as_str()
+                )
+            })
             .collect()
     } else {
         Vec::new()
@@ -179,7 +193,8 @@ fn run_inner(options: WptOptions) -> Result<u8, String> {
         })
         .collect();
 
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find the roundabout binary: {e}"))?;
+    let exe =
+        std::env::current_exe().map_err(|e| format!("cannot find the roundabout binary: {e}"))?;
     let exec = ExecOptions {
         exe,
         root: root.clone(),
@@ -202,7 +217,10 @@ fn run_inner(options: WptOptions) -> Result<u8, String> {
             this_chunk: options.this_chunk,
             total_chunks: options.total_chunks,
         };
-        report::write(path, &report::build(&results, &info, started_at, SystemTime::now()))?;
+        report::write(
+            path,
+            &report::build(&results, &info, started_at, SystemTime::now()),
+        )?;
     }
 
     let summary = Summary::of(&results, &expectations);
@@ -225,11 +243,18 @@ fn run_inner(options: WptOptions) -> Result<u8, String> {
         options.jobs,
         if options.jobs == 1 { "" } else { "s" },
         if options.total_chunks > 1 {
-            format!(" (chunk {} of {})", options.this_chunk, options.total_chunks)
+            format!(
+                " (chunk {} of {})",
+                options.this_chunk, options.total_chunks
+            )
         } else {
             String::new()
         },
-        if statuses.is_empty() { "none".to_string() } else { statuses.join(", ") }
+        if statuses.is_empty() {
+            "none".to_string()
+        } else {
+            statuses.join(", ")
+        }
     );
     println!(
         "{} as expected ({} expected not to pass), {} unexpected failures, {} unexpected passes; skipped: {} reftests, {} manual, {} unsupported globals, {} by expectations",
@@ -242,8 +267,12 @@ fn run_inner(options: WptOptions) -> Result<u8, String> {
         skipped.unsupported_globals,
         skipped_by_expectations
     );
-    println!("{} passed, {} failed", summary.subtests_passed, summary.subtests_failed);
-    let clean = summary.unexpected_failures == 0 && summary.unexpected_passes == 0 && stale.is_empty();
+    println!(
+        "{} passed, {} failed",
+        summary.subtests_passed, summary.subtests_failed
+    );
+    let clean =
+        summary.unexpected_failures == 0 && summary.unexpected_passes == 0 && stale.is_empty();
     Ok(if clean { exit::OK } else { exit::UNEXPECTED })
 }
 
@@ -291,13 +320,21 @@ impl Summary {
             match expectations.verdict(&r.id, r.outcome()) {
                 Verdict::Expected => {}
                 Verdict::UnexpectedPass => {
-                    let e = expectations.lookup(&r.id).map(|e| e.expected.as_str()).unwrap_or("");
+                    let e = expectations
+                        .lookup(&r.id)
+                        .map(|e| e.expected.as_str())
+                        .unwrap_or("");
                     println!("  {} passed but is expected to {e}: remove its entry", r.id);
                 }
                 Verdict::UnexpectedFailure => {
-                    let message = r.message.as_deref().map(|m| format!(": {m}")).unwrap_or_default();
+                    let message = r
+                        .message
+                        .as_deref()
+                        .map(|m| format!(": {m}"))
+                        .unwrap_or_default();
                     println!("  {} {}{message}", r.id, r.status.as_str());
-                    let failing: Vec<_> = r.subtests.iter().filter(|t| t.status != "PASS").collect();
+                    let failing: Vec<_> =
+                        r.subtests.iter().filter(|t| t.status != "PASS").collect();
                     for t in failing.iter().take(10) {
                         let m = t.message.as_deref().unwrap_or("");
                         println!("    {} {}: {m}", t.status, t.name);

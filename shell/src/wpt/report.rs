@@ -28,7 +28,11 @@ pub fn build(
     started: SystemTime,
     ended: SystemTime,
 ) -> Value {
-    let engine = if cfg!(feature = "v8") { "v8" } else { "quickjs" };
+    let engine = if cfg!(feature = "v8") {
+        "v8"
+    } else {
+        "quickjs"
+    };
     let results: Vec<Value> = results
         .iter()
         .map(|r| {

@@ -158,7 +158,12 @@ mod tests {
             long: true,
             globals: None,
         };
-        let w = wrap(&entry("/d/x.any.worker.html", "/r/d/x.any.js", TestKind::AnyWorker, meta));
+        let w = wrap(&entry(
+            "/d/x.any.worker.html",
+            "/r/d/x.any.js",
+            TestKind::AnyWorker,
+            meta,
+        ));
         let html = w.html.unwrap();
         assert!(html.contains("<meta name=\"timeout\" content=\"long\">"));
         assert!(html.contains("<title>A &lt;title&gt;</title>"));
@@ -174,7 +179,10 @@ mod tests {
             "done();",
         ]
         .iter()
-        .map(|s| js.find(s).unwrap_or_else(|| panic!("{s} missing from {js}")))
+        .map(|s| {
+            js.find(s)
+                .unwrap_or_else(|| panic!("{s} missing from {js}"))
+        })
         .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{js}");
     }
@@ -185,7 +193,12 @@ mod tests {
             scripts: vec!["a.js".into()],
             ..Meta::default()
         };
-        let w = wrap(&entry("/d/x.any.html", "/r/d/x.any.js", TestKind::AnyWindow, meta));
+        let w = wrap(&entry(
+            "/d/x.any.html",
+            "/r/d/x.any.js",
+            TestKind::AnyWindow,
+            meta,
+        ));
         let html = w.html.unwrap();
         let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} missing"));
         assert!(at("isWindow: function() { return true; }") < at("testharness.js"));

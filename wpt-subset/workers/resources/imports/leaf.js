@@ -1,0 +1,1 @@
+(self.importOrder = self.importOrder || []).push("leaf");

@@ -1,0 +1,2 @@
+(self.importOrder = self.importOrder || []).push("syntax-error ran");
+var broken = ;
