@@ -69,6 +69,7 @@ for (const [name, value] of [["NONE", NONE], ["CAPTURING_PHASE", CAPTURING_PHASE
 class CustomEvent extends Event {
   #detail;
   constructor(type, eventInitDict = {}) {
+    if (arguments.length < 1) throw new TypeError("Failed to construct 'CustomEvent': 1 argument required, but only 0 present.");
     super(type, eventInitDict);
     this.#detail = eventInitDict?.detail ?? null;
   }
@@ -91,8 +92,13 @@ function findListener(list, type, callback, capture) {
 }
 const listenerLists = new WeakMap();
 
-function flattenOptions(options) {
+function flattenOptions(options, adding = false) {
   if (typeof options === "boolean") return { capture: options };
+  // AddEventListenerOptions.signal is a (non-nullable) AbortSignal: WebIDL throws
+  // for anything else that is present.
+  if (adding && options !== null && typeof options === "object" && options.signal !== undefined && !signalState.has(options.signal)) {
+    throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': member signal is not of type 'AbortSignal'.");
+  }
   return { capture: Boolean(options?.capture), once: Boolean(options?.once), passive: options?.passive, signal: options?.signal };
 }
 
@@ -105,7 +111,7 @@ class EventTarget {
     if (typeof callback !== "function" && typeof callback !== "object") {
       throw new TypeError("Failed to execute 'addEventListener': parameter 2 is not of type 'Object'.");
     }
-    const o = flattenOptions(options);
+    const o = flattenOptions(options, true);
     if (o.signal?.aborted) return;
     let list = listenerLists.get(this);
     if (list === undefined) listenerLists.set(this, (list = []));

@@ -5,7 +5,7 @@
 const {
   op_dom_node_type, op_dom_link, op_dom_name, op_dom_get_attribute, op_dom_set_attribute,
   op_dom_remove_attribute, op_dom_attribute_names, op_dom_create, op_dom_insert,
-  op_dom_remove_child, op_dom_replace_child, op_dom_remove, op_dom_text_content,
+  op_dom_remove_child, op_dom_replace_child, op_dom_replace_children, op_dom_remove, op_dom_text_content,
   op_dom_set_text_content, op_dom_replace_data, op_dom_serialize, op_dom_set_inner_html,
   op_dom_element_by_id, op_dom_document_part, op_dom_clone, op_dom_template_content,
   op_dom_contains, op_dom_register_tags, op_dom_interface, op_dom_create_element_ns,
@@ -44,6 +44,15 @@ function idOf(node, what = "parameter 1") {
   const id = (node !== null && typeof node === "object") ? NodeIdSlot.get(node) : -1;
   if (id < 0) throw new TypeError(`${what} is not of type 'Node'.`);
   return id;
+}
+
+// The node to insert, for pre-insert and replace: an Attr is a Node but never a
+// child (DOM "ensure pre-insertion validity", step 4: HierarchyRequestError).
+function insertableId(node, method) {
+  if (node !== null && typeof node === "object" && NodeIdSlot.get(node) < 0 && node instanceof Node) {
+    throw new DOMException(`Failed to execute '${method}' on 'Node': Nodes of type '${node.nodeName}' may not be inserted.`, "HierarchyRequestError");
+  }
+  return idOf(node);
 }
 
 const wrappers = Object.create(null);
@@ -225,12 +234,12 @@ class Node extends EventTarget {
   contains(other) { return other === null || other === undefined ? false : op_dom_contains(idOf(this, "this"), idOf(other)); }
   isSameNode(other) { return this === other; }
   appendChild(node) {
-    check(op_dom_insert(idOf(this, "this"), idOf(node), -1), "appendChild");
+    check(op_dom_insert(idOf(this, "this"), insertableId(node, "appendChild"), -1), "appendChild");
     return node;
   }
   insertBefore(node, child) {
     const c = child === null || child === undefined ? -1 : idOf(child, "parameter 2");
-    check(op_dom_insert(idOf(this, "this"), idOf(node), c), "insertBefore");
+    check(op_dom_insert(idOf(this, "this"), insertableId(node, "insertBefore"), c), "insertBefore");
     return node;
   }
   removeChild(child) {
@@ -238,7 +247,7 @@ class Node extends EventTarget {
     return child;
   }
   replaceChild(node, child) {
-    check(op_dom_replace_child(idOf(this, "this"), idOf(node), idOf(child, "parameter 2")), "replaceChild");
+    check(op_dom_replace_child(idOf(this, "this"), insertableId(node, "replaceChild"), idOf(child, "parameter 2")), "replaceChild");
     return child;
   }
   cloneNode(deep = false) { return wrapNode(op_dom_clone(idOf(this, "this"), Boolean(deep))); }
@@ -265,31 +274,53 @@ const parentNodeMixin = {
   get childElementCount() { return this.children.length; },
   append(...nodes) { check(op_dom_insert(idOf(this, "this"), convertNodes(nodes), -1), "append"); },
   prepend(...nodes) { check(op_dom_insert(idOf(this, "this"), convertNodes(nodes), op_dom_link(idOf(this), 1)), "prepend"); },
+  // DOM § 4.2.6: convert, ensure pre-insertion validity, then "replace all" (one
+  // mutation record), all in one op so nothing is removed when validation fails.
   replaceChildren(...nodes) {
     const id = idOf(this, "this");
-    const node = convertNodes(nodes);
-    for (const c of childIds(id)) check(op_dom_remove_child(id, c), "replaceChildren");
-    check(op_dom_insert(id, node, -1), "replaceChildren");
+    check(op_dom_replace_children(id, convertNodes(nodes)), "replaceChildren");
   },
   getElementById(elementId) { return wrapNode(op_dom_element_by_id(idOf(this, "this"), String(elementId))); },
 };
 
+// The first sibling of `id` in direction `link` (3 previous, 4 next) that is not one
+// of `nodes` (DOM's "viable previous/next sibling"), or -1.
+function viableSibling(id, link, nodes) {
+  const excluded = new Set();
+  for (const n of nodes) if (isNodeWrapper(n)) excluded.add(idOf(n));
+  let s = op_dom_link(id, link);
+  while (s >= 0 && excluded.has(s)) s = op_dom_link(s, link);
+  return s;
+}
+
+// ChildNode (DOM § 4.2.8): the viable sibling is found before `nodes` are converted
+// into a fragment (which may move this node's siblings, or this node itself).
 const childNodeMixin = {
   remove() { op_dom_remove(idOf(this, "this")); },
   before(...nodes) {
-    const parent = op_dom_link(idOf(this, "this"), 0);
+    const id = idOf(this, "this");
+    const parent = op_dom_link(id, 0);
     if (parent < 0) return;
-    check(op_dom_insert(parent, convertNodes(nodes), idOf(this)), "before");
+    const previous = viableSibling(id, 3, nodes);
+    const node = convertNodes(nodes);
+    const before = previous < 0 ? op_dom_link(parent, 1) : op_dom_link(previous, 4);
+    check(op_dom_insert(parent, node, before), "before");
   },
   after(...nodes) {
-    const parent = op_dom_link(idOf(this, "this"), 0);
+    const id = idOf(this, "this");
+    const parent = op_dom_link(id, 0);
     if (parent < 0) return;
-    check(op_dom_insert(parent, convertNodes(nodes), op_dom_link(idOf(this), 4)), "after");
+    const next = viableSibling(id, 4, nodes);
+    check(op_dom_insert(parent, convertNodes(nodes), next), "after");
   },
   replaceWith(...nodes) {
-    const parent = op_dom_link(idOf(this, "this"), 0);
+    const id = idOf(this, "this");
+    const parent = op_dom_link(id, 0);
     if (parent < 0) return;
-    check(op_dom_replace_child(parent, convertNodes(nodes), idOf(this)), "replaceWith");
+    const next = viableSibling(id, 4, nodes);
+    const node = convertNodes(nodes);
+    if (op_dom_link(id, 0) === parent) check(op_dom_replace_child(parent, node, id), "replaceWith");
+    else check(op_dom_insert(parent, node, next), "replaceWith");
   },
 };
 
@@ -370,6 +401,11 @@ class Element extends Node {
   hasAttributes() { return op_dom_attribute_names(idOf(this, "this")).length > 0; }
   getAttributeNames() { return op_dom_attribute_names(idOf(this, "this")); }
   toggleAttribute(name, force) {
+    // DOM: "If qualifiedName is not a valid attribute local name, throw" first.
+    name = toDOMString(name);
+    if (!isValidAttributeLocalName(name)) {
+      throw new DOMException(`Failed to execute 'toggleAttribute' on 'Element': '${name}' is not a valid attribute name.`, "InvalidCharacterError");
+    }
     const has = this.hasAttribute(name);
     if (has && force !== true) { this.removeAttribute(name); return false; }
     if (!has && force !== false) { this.setAttribute(name, ""); return true; }
@@ -406,6 +442,10 @@ mixin(Element, parentNodeMixin);
 mixin(Element, childNodeMixin);
 mixin(DocumentFragment, parentNodeMixin);
 mixin(CharacterData, childNodeMixin);
+// NonDocumentTypeChildNode (DOM § 4.2.7): Element and CharacterData.
+for (const key of ["previousElementSibling", "nextElementSibling"]) {
+  ObjectDefineProperty(CharacterData.prototype, key, Object.getOwnPropertyDescriptor(Element.prototype, key));
+}
 mixin(DocumentType, childNodeMixin);
 delete Element.prototype.getElementById; // only Document and DocumentFragment have it
 

@@ -60,15 +60,21 @@ class DOMTokenList {
     }
     return false;
   }
+  // DOM § 7.1 replace(): both tokens are checked for emptiness before either is
+  // checked for whitespace; Infra "set replace" puts newToken where the first of
+  // token/newToken was and drops the other.
   replace(token, newToken) {
-    const t = validateToken(token, "replace");
-    const n = validateToken(newToken, "replace");
+    const t = toDOMString(token);
+    const n = toDOMString(newToken);
+    if (t === "" || n === "") validateToken("", "replace");
+    validateToken(t, "replace");
+    validateToken(n, "replace");
     const set = tokensOf(this);
-    const i = set.indexOf(t);
-    if (i < 0) return false;
-    if (set.includes(n)) set.splice(i, 1);
-    else set[i] = n;
-    updateTokens(this, set.filter((x, k) => set.indexOf(x) === k));
+    if (!set.includes(t)) return false;
+    const first = set.findIndex((x) => x === t || x === n);
+    const out = set.filter((x, k) => k === first || (x !== t && x !== n));
+    out[out.indexOf(set[first])] = n;
+    updateTokens(this, out.filter((x, k) => out.indexOf(x) === k));
     return true;
   }
   supports() {
@@ -140,8 +146,9 @@ ObjectDefineProperty(HTMLElement.prototype, "dataset", {
         return true;
       },
       has(t, p) { return typeof p === "string" && names().some((n) => datasetKey(n) === p); },
+      // HTML's DOMStringMap deleter has no validity step (unlike the setter).
       deleteProperty(t, p) {
-        if (typeof p === "string") el.removeAttribute(dataAttributeName(p));
+        if (typeof p === "string") el.removeAttribute("data-" + p.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase()));
         return true;
       },
       ownKeys() { return names().map(datasetKey); },

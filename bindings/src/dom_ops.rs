@@ -365,6 +365,31 @@ fn replace_child_steps(state: &mut OpState, parent: u32, node: u32, child: u32) 
     with_scripts(&d, code)
 }
 
+/// `parent.replaceChildren(node)` (DOM § 4.2.6): "ensure pre-insertion validity" of
+/// `node` into `parent` before null, then "replace all" (one mutation record).
+#[cfg_attr(feature = "v8", op2(fast))]
+#[cfg_attr(not(feature = "v8"), op2(nofast))]
+pub fn op_dom_replace_children(
+    scope: &mut v8::PinScope,
+    state: &mut OpState,
+    parent: u32,
+    node: u32,
+) -> u32 {
+    let result = replace_children_steps(state, parent, node);
+    queue_notify_if_requested(scope, state);
+    result
+}
+
+fn replace_children_steps(state: &mut OpState, parent: u32, node: u32) -> u32 {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    if let Err(e) = d.ensure_pre_insertion_validity(NodeId(node), NodeId(parent), None) {
+        return error_code(Err::<(), _>(e));
+    }
+    d.replace_all(Some(NodeId(node)), NodeId(parent));
+    with_scripts(&d, 0)
+}
+
 /// `node.remove()` (no error: a node without a parent is left alone).
 #[cfg_attr(feature = "v8", op2(fast))]
 #[cfg_attr(not(feature = "v8"), op2(nofast))]

@@ -192,6 +192,7 @@ deno_core::extension!(
         op_dom_insert,
         op_dom_remove_child,
         op_dom_replace_child,
+        op_dom_replace_children,
         op_dom_remove,
         op_dom_text_content,
         op_dom_set_text_content,
