@@ -233,14 +233,14 @@ class WorkerLocation {
     this.#href = href;
   }
   get href() { return this.#href; }
-  get protocol() { return "file:"; }
-  get host() { return ""; }
-  get hostname() { return ""; }
-  get port() { return ""; }
-  get pathname() { return this.#href.replace(/^file:\/\//, ""); }
-  get search() { return ""; }
-  get hash() { return ""; }
-  get origin() { return "null"; }
+  get protocol() { return urlParts(this.#href).protocol; }
+  get host() { return urlParts(this.#href).host; }
+  get hostname() { return urlParts(this.#href).hostname; }
+  get port() { return urlParts(this.#href).port; }
+  get pathname() { return urlParts(this.#href).pathname; }
+  get search() { return urlParts(this.#href).search; }
+  get hash() { return urlParts(this.#href).hash; }
+  get origin() { return urlParts(this.#href).origin; }
   toString() { return this.#href; }
 }
 const workerLocationToken = Symbol("WorkerLocation");

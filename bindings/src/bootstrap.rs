@@ -37,6 +37,7 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "31_animation_frames.js",
     "40_workers.js",
     "41_message_channel.js",
+    "42_location.js",
     "99_global.js",
 );
 

@@ -28,6 +28,10 @@ pub struct PageSource {
     /// `roundabout wpt` generates (`.any.js` wrappers, its report script). They take
     /// precedence over the disk, as a server's generated responses do.
     pub generated: Arc<HashMap<PathBuf, String>>,
+    /// When set (`roundabout wpt`: `http://web-platform.test:8000`), files under
+    /// `root` get URLs under it, as a server at that origin would give them: the
+    /// document's URL, `location`, workers' `location`, module identities.
+    pub url_base: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +93,7 @@ impl PageSource {
             kind,
             text,
             generated: Arc::default(),
+            url_base: None,
         })
     }
 
@@ -134,6 +139,7 @@ impl PageSource {
             kind: PageKind::Html,
             text: html.to_string(),
             generated: Arc::default(),
+            url_base: None,
         })
     }
 
@@ -166,6 +172,7 @@ impl PageSource {
             kind: PageKind::Html,
             text: html,
             generated: Arc::new(generated),
+            url_base: None,
         })
     }
 
@@ -178,6 +185,9 @@ impl PageSource {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let path = self.dir.join(name);
+        if self.url_base.is_some() && path.starts_with(&self.root) {
+            return self.key_for(&path);
+        }
         let mut url = String::from("file://");
         for c in path.to_string_lossy().chars() {
             match c {
@@ -201,6 +211,23 @@ impl PageSource {
             kind: self.kind,
             text: String::new(),
             generated: self.generated.clone(),
+            url_base: self.url_base.clone(),
+        }
+    }
+
+    /// The URL of a file the page loads: under `url_base` when one is set and the
+    /// file lies under the root, else its path (which callers show as a file name).
+    pub fn key_for(&self, path: &Path) -> String {
+        match (&self.url_base, path.strip_prefix(&self.root)) {
+            (Some(base), Ok(rel)) => {
+                let mut url = base.trim_end_matches('/').to_string();
+                for c in rel.components() {
+                    url.push('/');
+                    url.push_str(&c.as_os_str().to_string_lossy());
+                }
+                url
+            }
+            _ => path.display().to_string(),
         }
     }
 

@@ -238,7 +238,7 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
     host.set_module_fetcher(
         Rc::new(move |request: &str| {
             let (path, text) = for_modules.fetch(request)?;
-            Ok((path.display().to_string(), text))
+            Ok((for_modules.key_for(&path), text))
         }),
         &page.display_name,
     );
@@ -246,7 +246,7 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
     let for_workers = page.clone_for_tasks();
     host.set_worker_fetcher(std::sync::Arc::new(move |request: &str| {
         let (path, text) = for_workers.fetch(request)?;
-        Ok((path.display().to_string(), text))
+        Ok((for_workers.key_for(&path), text))
     }));
     let mut parser = PageParser::new(host.document().clone(), &html);
     let mut positions = SourcePositions::new(&html);

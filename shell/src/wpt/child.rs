@@ -14,6 +14,9 @@ use super::wrappers::{report_script, wrap};
 use crate::page_source::{read_utf8, PageSource};
 use crate::run::{run_page, RunOptions};
 
+/// The origin of test pages, as in wptrunner's default configuration.
+pub const WPT_ORIGIN: &str = "http://web-platform.test:8000";
+
 pub struct ChildOptions<'a> {
     pub root: &'a Path,
     pub id: &'a str,
@@ -46,8 +49,11 @@ pub fn run_child(options: &ChildOptions) -> Result<u8, String> {
         "resources/testharnessreport.js".into(),
         report_script(options.timeout_multiplier),
     ));
-    let page = PageSource::generated_page(&root, &wrapped.page_path, html, generated)
+    let mut page = PageSource::generated_page(&root, &wrapped.page_path, html, generated)
         .map_err(|e| e.to_string())?;
+    // Tests see the URLs wptrunner's server gives them (location.pathname is the
+    // test's path under the root).
+    page.url_base = Some(WPT_ORIGIN.to_string());
     let run = RunOptions {
         virtual_time: options.virtual_time,
         timeout: Some(options.limit),
