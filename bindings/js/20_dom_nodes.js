@@ -250,7 +250,7 @@ class Node extends EventTarget {
     check(op_dom_replace_child(idOf(this, "this"), insertableId(node, "replaceChild"), idOf(child, "parameter 2")), "replaceChild");
     return child;
   }
-  cloneNode(deep = false) { return wrapNode(op_dom_clone(idOf(this, "this"), Boolean(deep))); }
+  cloneNode(deep = false) { return createdByScript(wrapNode(op_dom_clone(idOf(this, "this"), Boolean(deep)))); }
 }
 
 const NODE_TYPES = [["ELEMENT_NODE", 1], ["ATTRIBUTE_NODE", 2], ["TEXT_NODE", 3], ["CDATA_SECTION_NODE", 4],
@@ -547,7 +547,7 @@ class Document extends Node {
       throw new DOMException(`Failed to execute 'createElement': The tag name provided ('${name}') is not a valid name.`, "InvalidCharacterError");
     }
     const local = name.toLowerCase();
-    return newWrapper(op_dom_create(0, local), htmlInterfaceFor(local));
+    return createdByScript(newWrapper(op_dom_create(0, local), htmlInterfaceFor(local)));
   }
   createElementNS(namespace, qualifiedName) {
     const ns = namespace === null || namespace === undefined ? "" : toDOMString(namespace);
@@ -556,7 +556,7 @@ class Document extends Node {
       const name = DOM_ERROR_NAMES[-r];
       throw new DOMException(`Failed to execute 'createElementNS': ${name}`, name);
     }
-    return wrapNode(r);
+    return createdByScript(wrapNode(r));
   }
   // document.write needs a script-inserted input stream in the parser; Roundabout
   // does not have one, so it says so instead of doing something else.

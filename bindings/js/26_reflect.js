@@ -37,10 +37,22 @@ for (const p of ["src", "type", "charset"]) reflectString(I.script, p);
 reflectString(I.script, "crossOrigin", "crossorigin");
 reflectBoolean(I.script, "defer");
 reflectBoolean(I.script, "noModule", "nomodule");
+// HTML § 4.12.1 "force async": true for script elements that script creates
+// (createElement, createElementNS, cloneNode), false for the parser's; the `async`
+// setter clears it.
+const scriptForceAsync = new WeakSet();
+function createdByScript(node) {
+  if (node !== null && node.localName === "script" && node.namespaceURI === "http://www.w3.org/1999/xhtml") {
+    scriptForceAsync.add(node);
+  }
+  return node;
+}
 ObjectDefineProperty(I.script.prototype, "async", {
-  // Scripts not from the parser are async unless told otherwise ("force async").
-  get() { return this.hasAttribute("async"); },
-  set(v) { this.toggleAttribute("async", Boolean(v)); },
+  get() { return scriptForceAsync.has(this) || this.hasAttribute("async"); },
+  set(v) {
+    scriptForceAsync.delete(this);
+    this.toggleAttribute("async", Boolean(v));
+  },
   enumerable: true, configurable: true,
 });
 ObjectDefineProperty(I.script.prototype, "text", {

@@ -50,7 +50,7 @@ function stepAnimationFrame() {
     MapPrototypeDelete(animationFrameCallbacks, handle);
     op_rb_set_frame_callbacks(MapPrototypeGetSize(animationFrameCallbacks));
     try {
-      ReflectApply(callback, globalThis, [frameTimestamp]);
+      ReflectApply(callback, undefined, [frameTimestamp]); // WebIDL: no callback this value
     } catch (e) {
       reportExceptionFromCallback(e);
     }
@@ -107,7 +107,7 @@ function removeRunnable(handle) {
 function invokeIdleCallback(entry, deadline) {
   if (entry.timer !== undefined) clearInternalTimer(entry.timer);
   try {
-    ReflectApply(entry.callback, globalThis, [deadline]);
+    ReflectApply(entry.callback, undefined, [deadline]); // WebIDL: no callback this value
   } catch (e) {
     reportExceptionFromCallback(e);
   }
@@ -117,6 +117,11 @@ defineMethods(globalThis, {
   requestIdleCallback: named("requestIdleCallback", function requestIdleCallback(callback, options = {}) {
     if (typeof callback !== "function") {
       throw new TypeError("Failed to execute 'requestIdleCallback' on 'Window': The callback provided as parameter 1 is not a function.");
+    }
+    // WebIDL dictionary conversion: undefined and null are an empty dictionary,
+    // other non-objects a TypeError.
+    if (options !== undefined && options !== null && typeof options !== "object" && typeof options !== "function") {
+      throw new TypeError("Failed to execute 'requestIdleCallback' on 'Window': The provided value is not of type 'IdleRequestOptions'.");
     }
     const timeout = Number(options?.timeout ?? 0) >>> 0;
     const handle = ++idleCallbackIdentifier;
@@ -140,6 +145,9 @@ defineMethods(globalThis, {
     return handle;
   }),
   cancelIdleCallback: named("cancelIdleCallback", function cancelIdleCallback(handle) {
+    if (arguments.length < 1) {
+      throw new TypeError("Failed to execute 'cancelIdleCallback' on 'Window': 1 argument required, but only 0 present.");
+    }
     handle = Number(handle) >>> 0;
     const entry = MapPrototypeGet(idleEntries, handle);
     if (entry === undefined) return;

@@ -56,10 +56,10 @@ return {
   importEvaluated: (promise, namespace) => promise.then(() => namespace),
   notifyAboutRejectedPromises,
   // target: 0 the document, 1 the window, 2 the window with the legacy target
-  // override flag (event.target is the document).
+  // override flag (event.target is the document), 3 + id the node with that id.
   beginEvent: (target, type, bubbles, cancelable) =>
-    beginNativeEvent(target === 0 ? wrapNode(0) : globalThis, type, bubbles, cancelable,
-      target === 2 ? wrapNode(0) : undefined),
+    beginNativeEvent(target >= 3 ? wrapNode(target - 3) : target === 0 ? wrapNode(0) : globalThis, type, bubbles,
+      cancelable, target === 2 ? wrapNode(0) : undefined),
   stepEvent: stepNativeEvent,
   setReadyState: (state) => {
     documentReadyState = READY_STATES[state];

@@ -797,9 +797,7 @@ pub fn op_dom_queue_script(state: &mut OpState, script: u32, #[string] src: &str
             let Some(host) = h.as_any_mut().downcast_mut::<crate::JsHost>() else {
                 return;
             };
-            host.set_current_script(Some(NodeId(script)));
-            host.run_loaded_script(&src, &loader);
-            host.set_current_script(None);
+            host.run_loaded_script(&src, &loader, Some(NodeId(script)));
         },
     );
     state

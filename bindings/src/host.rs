@@ -234,6 +234,7 @@ impl JsHost {
             EventTargetKind::Document => 0,
             EventTargetKind::Window => 1,
             EventTargetKind::WindowWithDocumentAsTarget => 2,
+            EventTargetKind::Node(node) => 3 + node.0,
         };
         let args = [
             HookArg::U32(target),
@@ -290,18 +291,31 @@ impl JsHost {
 
     /// Loads `src` with `loader` and runs it as a classic script; a load failure is
     /// reported like a network error.
-    pub fn run_loaded_script(&mut self, src: &str, loader: &ScriptLoader) {
+    /// HTML "execute the script element" for an external classic script: run it
+    /// and fire `load` at `element`; if it cannot be fetched, fire `error` there
+    /// (and say why on the console).
+    pub fn run_loaded_script(&mut self, src: &str, loader: &ScriptLoader, element: Option<NodeId>) {
         match loader(src) {
-            Ok((name, text)) => self.run_classic_script(&ClassicScript {
-                name: &name,
-                source: &text,
-                line: 1,
-                column: 1,
-            }),
+            Ok((name, text)) => {
+                self.set_current_script(element);
+                self.run_classic_script(&ClassicScript {
+                    name: &name,
+                    source: &text,
+                    line: 1,
+                    column: 1,
+                });
+                self.set_current_script(None);
+                if let Some(el) = element {
+                    self.fire_event(EventTargetKind::Node(el), "load", false, false);
+                }
+            }
             Err(why) => {
                 self.state.borrow_mut().errors.uncaught += 1;
                 self.output
                     .exception(&format!("Failed to load script {why}"));
+                if let Some(el) = element {
+                    self.fire_event(EventTargetKind::Node(el), "error", false, false);
+                }
             }
         }
     }
@@ -887,6 +901,8 @@ pub enum EventTargetKind {
     /// The window, with DOM's "legacy target override flag": `event.target` is the
     /// document (HTML fires `load` and `pageshow` this way).
     WindowWithDocumentAsTarget,
+    /// A node of the document (a script element's `load` and `error`).
+    Node(NodeId),
 }
 
 /// "Uncaught TypeError: boom" followed by "    at file:line:col" frames.

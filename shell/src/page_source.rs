@@ -188,17 +188,7 @@ impl PageSource {
         if self.url_base.is_some() && path.starts_with(&self.root) {
             return self.key_for(&path);
         }
-        let mut url = String::from("file://");
-        for c in path.to_string_lossy().chars() {
-            match c {
-                ' ' => url.push_str("%20"),
-                '#' => url.push_str("%23"),
-                '?' => url.push_str("%3F"),
-                '%' => url.push_str("%25"),
-                c => url.push(c),
-            }
-        }
-        url
+        file_url(&path.to_string_lossy())
     }
 
     /// A copy for tasks that outlive the parsing task (async scripts).
@@ -212,6 +202,17 @@ impl PageSource {
             text: String::new(),
             generated: self.generated.clone(),
             url_base: self.url_base.clone(),
+        }
+    }
+
+    /// The absolute URL of a file the page loads (a script's name in error reports):
+    /// under `url_base` when set, else `file://` and its path.
+    pub fn url_of(&self, path: &Path) -> String {
+        let key = self.key_for(path);
+        if key.starts_with('/') {
+            file_url(&key)
+        } else {
+            key
         }
     }
 
@@ -275,6 +276,22 @@ impl PageSource {
         }
         Ok(canonical)
     }
+}
+
+/// `file://` and an absolute path, percent-encoding the few characters a path may
+/// hold that a URL may not.
+pub fn file_url(path: &str) -> String {
+    let mut url = String::from("file://");
+    for c in path.chars() {
+        match c {
+            ' ' => url.push_str("%20"),
+            '#' => url.push_str("%23"),
+            '?' => url.push_str("%3F"),
+            '%' => url.push_str("%25"),
+            c => url.push(c),
+        }
+    }
+    url
 }
 
 /// `.` and `..` collapsed without touching the disk (for generated files, which

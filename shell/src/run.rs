@@ -231,8 +231,8 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
     host.set_document_url(&page.url());
     let for_loader = page.clone_for_tasks();
     host.set_script_loader(Rc::new(move |src: &str| {
-        let (_, text) = for_loader.fetch(src)?;
-        Ok((src.to_string(), text))
+        let (path, text) = for_loader.fetch(src)?;
+        Ok((for_loader.url_of(&path), text))
     }));
     let for_modules = page.clone_for_tasks();
     host.set_module_fetcher(
@@ -371,16 +371,28 @@ fn run_script(
             line: at.line,
             column: at.column,
         }),
-        Some(src) => match page.fetch(src).map(|(_, text)| text) {
-            Ok(text) => host.run_classic_script(&ClassicScript {
-                name: src,
-                source: &text,
-                line: 1,
-                column: 1,
-            }),
+        Some(src) => match page.fetch(src) {
+            Ok((path, text)) => {
+                // The script's URL names it in error reports (ErrorEvent.filename).
+                let url = page.url_of(&path);
+                host.run_classic_script(&ClassicScript {
+                    name: &url,
+                    source: &text,
+                    line: 1,
+                    column: 1,
+                });
+                host.set_current_script(None);
+                // HTML "execute the script element", step 6: load at an external one.
+                host.fire_event(EventTargetKind::Node(script.node), "load", false, false);
+                return;
+            }
             Err(why) => {
                 host.state().borrow_mut().errors.uncaught += 1;
                 output.exception(&format!("Failed to load script {why} (at {here})"));
+                host.set_current_script(None);
+                // Step 2: a script whose fetch failed fires error at its element.
+                host.fire_event(EventTargetKind::Node(script.node), "error", false, false);
+                return;
             }
         },
     }

@@ -1,0 +1,2 @@
+// Loaded by ../document-currentScript.html.
+window.currentScriptSeenByExternal = document.currentScript;

@@ -1,0 +1,1 @@
+window.orderedLog.push("ordered 2");

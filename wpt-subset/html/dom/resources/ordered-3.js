@@ -1,0 +1,2 @@
+window.orderedLog.push("ordered 3");
+if (window.orderedDone) window.orderedDone();

@@ -1,0 +1,3 @@
+// Loaded by ../script-errors.html: a parse error, so none of this runs.
+window.syntaxErrorScriptRan = true;
+let = = 1;
