@@ -1,0 +1,3 @@
+// A module worker script that does not parse: none of it runs.
+postMessage("this never runs");
+export const broken = ;
