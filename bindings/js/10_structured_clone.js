@@ -124,14 +124,25 @@ function serialize(value, memory, transferred) {
     }
     case "array": {
       const rec = { t: "array", id, length: value.length, props: [] };
-      for (const key of Object.keys(value)) rec.props.push([key, serialize(value[key], memory, transferred)]);
+      serializeProperties(value, rec, memory, transferred);
       return rec;
     }
   }
   const rec = { t: "object", id, props: [] };
-  for (const key of Object.keys(value)) rec.props.push([key, serialize(value[key], memory, transferred)]);
+  serializeProperties(value, rec, memory, transferred);
   return rec;
 }
+
+// StructuredSerializeInternal, ordinary objects and arrays: each own enumerable
+// string key taken up front, skipped if an earlier getter deleted it
+// ("If ! HasOwnProperty(value, key) is true").
+function serializeProperties(value, rec, memory, transferred) {
+  for (const key of Object.keys(value)) {
+    if (!ObjectHasOwn(value, key)) continue;
+    rec.props.push([key, serialize(value[key], memory, transferred)]);
+  }
+}
+const ObjectHasOwn = Object.hasOwn;
 
 // StructuredDeserialize.
 function deserialize(rec, memory, transferredBuffers, ports = []) {

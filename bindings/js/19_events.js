@@ -54,6 +54,27 @@ class Event {
     s.stopImmediate = true;
   }
   preventDefault() { cancelEvent(eventSlot(this)); }
+  // DOM § 2.2 initEvent() (legacy): ignored while dispatching.
+  initEvent(type, bubbles = false, cancelable = false) {
+    if (arguments.length < 1) throw new TypeError("Failed to execute 'initEvent' on 'Event': 1 argument required, but only 0 present.");
+    initializeEvent(eventSlot(this), toDOMString(type), Boolean(bubbles), Boolean(cancelable));
+  }
+}
+
+// DOM "initialize" an event (initEvent, initCustomEvent, initMessageEvent); false
+// when the dispatch flag is set and nothing changed.
+function initializeEvent(s, type, bubbles, cancelable) {
+  if (s.dispatching) return false;
+  s.initialized = true;
+  s.stopPropagation = false;
+  s.stopImmediate = false;
+  s.canceled = false;
+  s.isTrusted = false;
+  s.target = null;
+  s.type = type;
+  s.bubbles = bubbles;
+  s.cancelable = cancelable;
+  return true;
 }
 
 function cancelEvent(s) {

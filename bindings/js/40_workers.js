@@ -19,23 +19,26 @@ class MessageEvent extends Event {
   constructor(type, init = {}) {
     if (arguments.length < 1) throw new TypeError("Failed to construct 'MessageEvent': 1 argument required, but only 0 present.");
     super(type, init);
+    // MessageEventInit's members in WebIDL order (sorted): data, lastEventId,
+    // origin, ports, source.
+    const data = init?.data;
+    const lastEventId = init?.lastEventId;
+    const origin = init?.origin;
+    const portsValue = init?.ports;
     const source = init?.source ?? null;
     // MessageEventSource: a Window or a MessagePort (no ServiceWorker here).
     if (source !== null && source !== globalThis && !isMessagePort(source)) {
       throw new TypeError("Failed to construct 'MessageEvent': The provided value is not of type '(MessagePort or ServiceWorker or WindowProxy)'.");
     }
-    const ports = [...(init?.ports ?? [])];
-    if (!ports.every((p) => isMessagePort(p))) {
-      throw new TypeError("Failed to construct 'MessageEvent': Failed to read the 'ports' property: a member is not a MessagePort.");
-    }
+    const ports = messagePortSequence(portsValue === undefined ? [] : portsValue, "construct 'MessageEvent'");
     if (init?.[messageEventToken] === true) {
       this.#data = engineMessageData;
       engineMessageData = undefined;
     } else {
-      this.#data = init?.data === undefined ? null : init.data;
+      this.#data = data === undefined ? null : data;
     }
-    this.#origin = init?.origin === undefined ? "" : toDOMString(init.origin);
-    this.#lastEventId = init?.lastEventId === undefined ? "" : toDOMString(init.lastEventId);
+    this.#origin = origin === undefined ? "" : toDOMString(origin);
+    this.#lastEventId = lastEventId === undefined ? "" : toDOMString(lastEventId);
     this.#source = source;
     this.#ports = ObjectFreeze(ports);
   }
@@ -44,8 +47,34 @@ class MessageEvent extends Event {
   get lastEventId() { return this.#lastEventId; }
   get source() { return this.#source; }
   get ports() { return this.#ports; }
+  // HTML § 9.2.1 initMessageEvent() (legacy).
+  initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+    if (arguments.length < 1) throw new TypeError("Failed to execute 'initMessageEvent' on 'MessageEvent': 1 argument required, but only 0 present.");
+    if (source !== null && source !== globalThis && !isMessagePort(source)) {
+      throw new TypeError("Failed to execute 'initMessageEvent' on 'MessageEvent': parameter 7 is not of type '(MessagePort or ServiceWorker or WindowProxy)'.");
+    }
+    const list = messagePortSequence(ports, "execute 'initMessageEvent' on 'MessageEvent'");
+    if (!initializeEvent(eventSlot(this), toDOMString(type), Boolean(bubbles), Boolean(cancelable))) return;
+    this.#data = data;
+    this.#origin = toDOMString(origin);
+    this.#lastEventId = toDOMString(lastEventId);
+    this.#source = source;
+    this.#ports = ObjectFreeze(list);
+  }
 }
 const ObjectFreeze = Object.freeze;
+
+// WebIDL sequence<MessagePort>: an iterable object of MessagePorts.
+function messagePortSequence(value, what) {
+  if (value === null || (typeof value !== "object" && typeof value !== "function") || typeof value[Symbol.iterator] !== "function") {
+    throw new TypeError(`Failed to ${what}: The provided value cannot be converted to a sequence.`);
+  }
+  const ports = [...value];
+  if (!ports.every((p) => isMessagePort(p))) {
+    throw new TypeError(`Failed to ${what}: Failed to read the 'ports' property: a member is not a MessagePort.`);
+  }
+  return ports;
+}
 exposeInterface(MessageEvent);
 
 // A `message` event the engine fires: `data` exactly as deserialized.
@@ -139,11 +168,20 @@ class Worker extends EventTarget {
     super();
     if (arguments.length < 1) throw new TypeError("Failed to construct 'Worker': 1 argument required, but only 0 present.");
     const url = toDOMString(scriptURL);
+    // WebIDL: WorkerOptions is a dictionary (undefined/null: empty; other
+    // non-objects: TypeError), its members read in order: credentials, name, type.
+    if (options !== undefined && options !== null && typeof options !== "object" && typeof options !== "function") {
+      throw new TypeError("Failed to construct 'Worker': The provided value is not of type 'WorkerOptions'.");
+    }
+    const credentials = options?.credentials === undefined ? "same-origin" : toDOMString(options.credentials);
+    if (credentials !== "omit" && credentials !== "same-origin" && credentials !== "include") {
+      throw new TypeError(`Failed to construct 'Worker': The provided value '${credentials}' is not a valid enum value of type RequestCredentials.`);
+    }
+    const name = options?.name === undefined ? "" : toDOMString(options.name);
     const type = options?.type === undefined ? "classic" : toDOMString(options.type);
     if (type !== "classic" && type !== "module") {
       throw new TypeError(`Failed to construct 'Worker': The provided value '${type}' is not a valid enum value of type WorkerType.`);
     }
-    const name = options?.name === undefined ? "" : toDOMString(options.name);
     if (!parsesAsURL(url)) throw new DOMException(`Failed to construct 'Worker': The URL '${url}' is invalid.`, "SyntaxError");
     const id = op_worker_create(url, type === "module", name);
     if (id === -2) throw new DOMException(`Failed to construct 'Worker': The URL '${url}' is invalid.`, "SyntaxError");
@@ -218,9 +256,15 @@ class DedicatedWorkerGlobalScope extends WorkerGlobalScope {
 }
 class WorkerNavigator {
   constructor(token) { if (token !== workerLocationToken) illegal(); }
+  // NavigatorID's fixed values (HTML § 8.9.1.1), NavigatorLanguage.
+  get appCodeName() { return "Mozilla"; }
+  get appName() { return "Netscape"; }
+  get appVersion() { return "5.0 (X11; Linux x86_64)"; }
+  get product() { return "Gecko"; }
   get userAgent() { return "Mozilla/5.0 (X11; Linux x86_64) Roundabout"; }
   get language() { return "en-US"; }
-  get languages() { return ["en-US"]; }
+  // A FrozenArray attribute: the same frozen array on every read.
+  get languages() { return workerLanguages; }
   get hardwareConcurrency() { return 2; }
   get onLine() { return true; }
   get platform() { return "Linux x86_64"; }
@@ -244,6 +288,7 @@ class WorkerLocation {
   toString() { return this.#href; }
 }
 const workerLocationToken = Symbol("WorkerLocation");
+const workerLanguages = Object.freeze(["en-US"]);
 
 // Names a worker does not have (no DOM, no window, no rendering).
 const WINDOW_ONLY_GLOBALS = ["window", "document", "Window", "Node", "NodeList", "HTMLCollection", "CharacterData",
@@ -267,6 +312,15 @@ function setUpWorkerGlobal() {
   const navigator = new WorkerNavigator(workerLocationToken);
   for (const [key, get] of [["self", () => globalThis], ["location", () => location], ["navigator", () => navigator], ["name", () => name]]) {
     ObjectDefineProperty(globalThis, key, { get: named(key, get), enumerable: true, configurable: true });
+  }
+  // DedicatedWorkerGlobalScope's `name` is [Replaceable]: assigning makes an own
+  // data property (`self` is a plain readonly attribute).
+  for (const key of ["name"]) {
+    const d = Object.getOwnPropertyDescriptor(globalThis, key);
+    d.set = named(key, function (v) {
+      ObjectDefineProperty(globalThis, key, { value: v, writable: true, enumerable: true, configurable: true });
+    });
+    ObjectDefineProperty(globalThis, key, d);
   }
   defineMethods(globalThis, {
     postMessage: named("postMessage", function postMessage(message, options = undefined) {
