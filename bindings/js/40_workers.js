@@ -5,7 +5,7 @@
 // values JSON cannot carry tagged.
 
 const {
-  op_worker_create, op_worker_post, op_worker_terminate, op_worker_is_live, op_worker_post_to_page,
+  op_worker_create, op_worker_post, op_worker_terminate, op_worker_was_terminated, op_worker_post_to_page,
   op_worker_close, op_worker_report_error, op_worker_info, op_worker_import_script,
 } = ops;
 
@@ -210,7 +210,7 @@ exposeInterface(Worker);
 function beginMessage(target, text) {
   const at = target < 0 ? globalThis : workersById.get(target);
   if (at === undefined) return false;
-  if (target >= 0 && !op_worker_is_live(target)) return false; // terminated: dropped
+  if (target >= 0 && op_worker_was_terminated(target)) return false; // terminated: dropped
   const decoded = decodeMessage(text);
   const event = decoded.ok
     ? newMessageEvent(decoded.value, { ports: decoded.ports })

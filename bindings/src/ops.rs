@@ -230,7 +230,7 @@ deno_core::extension!(
         op_worker_create,
         op_worker_post,
         op_worker_terminate,
-        op_worker_is_live,
+        op_worker_was_terminated,
         op_worker_post_to_page,
         op_worker_close,
         op_worker_report_error,

@@ -56,12 +56,13 @@ pub fn op_worker_terminate(state: &mut OpState, id: u32) {
     }
 }
 
-/// Whether worker `id` still runs (neither terminated nor ended).
+/// Whether the page terminated worker `id` (its undelivered messages are dropped;
+/// a worker that ended by close() still has its messages delivered).
 #[op2(fast)]
-pub fn op_worker_is_live(state: &mut OpState, id: u32) -> bool {
+pub fn op_worker_was_terminated(state: &mut OpState, id: u32) -> bool {
     state
         .try_borrow::<SharedWorkerRegistry>()
-        .is_some_and(|r| r.borrow().is_live(id))
+        .is_some_and(|r| r.borrow().was_terminated(id))
 }
 
 /// In a worker: `postMessage(data)` to its page.

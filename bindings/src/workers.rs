@@ -101,6 +101,9 @@ pub struct WorkerRegistry {
     workers: HashMap<u32, WorkerHandle>,
     /// Threads of workers that were terminated or ended, joined once finished.
     ending: Vec<JoinHandle<()>>,
+    /// Workers the page terminated: their messages still on the way are dropped
+    /// (a worker that ended by close() keeps them: they were posted before).
+    terminated: std::collections::HashSet<u32>,
     to_page: TaskSender,
     clock: Clock,
     fetcher: Option<WorkerFetcher>,
@@ -123,6 +126,7 @@ impl WorkerRegistry {
             next_id: 0,
             workers: HashMap::new(),
             ending: Vec::new(),
+            terminated: Default::default(),
             to_page,
             clock,
             fetcher: None,
@@ -236,6 +240,7 @@ impl WorkerRegistry {
         let Some(mut w) = self.workers.remove(&id) else {
             return;
         };
+        self.terminated.insert(id);
         w.shared.terminated.store(true, Ordering::Release);
         w.shared.in_flight.store(0, Ordering::Release);
         if let Some(isolate) = w.shared.isolate.lock().ok().and_then(|i| i.clone()) {
@@ -257,8 +262,9 @@ impl WorkerRegistry {
         }
     }
 
-    pub fn is_live(&self, id: u32) -> bool {
-        self.workers.get(&id).is_some_and(|w| !w.shared.finished())
+    /// Whether the page terminated worker `id` (its messages are then dropped).
+    pub fn was_terminated(&self, id: u32) -> bool {
+        self.terminated.contains(&id)
     }
 
     /// Joins the threads of workers that have ended, so threads stay bounded by the

@@ -47,9 +47,10 @@ pub(crate) struct RemoteSender {
 
 impl RemoteSender {
     fn send(&self, msg: RemoteMessage) {
-        self.pending.store(true, Ordering::Release);
         // The loop may be gone already; then there is nobody to deliver to.
         let _ = self.sender.send(msg);
+        // After the send: a loop that sees the flag finds the message in the channel.
+        self.pending.store(true, Ordering::Release);
     }
 }
 
@@ -115,20 +116,23 @@ impl TaskSender {
         source: TaskSource,
         steps: impl FnOnce(&mut dyn ScriptHost) + Send + 'static,
     ) -> bool {
-        self.remote.pending.store(true, Ordering::Release);
-        self.remote
+        let sent = self
+            .remote
             .sender
             .send(RemoteMessage::Post {
                 source,
                 steps: Box::new(steps),
             })
-            .is_ok()
+            .is_ok();
+        // After the send: a loop that sees the flag finds the task in the channel.
+        self.remote.pending.store(true, Ordering::Release);
+        sent
     }
 
     /// Wakes the loop without giving it a task.
     pub fn wake(&self) {
-        self.remote.pending.store(true, Ordering::Release);
         let _ = self.remote.sender.send(RemoteMessage::Wake);
+        self.remote.pending.store(true, Ordering::Release);
     }
 }
 
