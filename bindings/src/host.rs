@@ -402,20 +402,57 @@ impl JsHost {
     }
 
     /// A worker's classic script, named by its request path in errors.
-    pub fn run_worker_script(&mut self, request: &str, text: &str) {
+    /// A classic worker's script. HTML "run a worker": a script that does not parse
+    /// (its "error to rethrow" is set) never runs: Err with the parse error, for a
+    /// plain `error` Event at the Worker object; nothing is reported in the worker.
+    pub fn run_worker_script(&mut self, request: &str, text: &str) -> Result<(), String> {
+        let parse_error = self
+            .enter_script(|rt, _| {
+                deno_core::scope!(scope, rt);
+                v8::tc_scope!(let tc, scope);
+                let (Some(source), Some(origin)) = (
+                    v8::String::new(tc, text),
+                    crate::modules::script_origin(tc, request, false),
+                ) else {
+                    return None;
+                };
+                if v8::Script::compile(tc, source, Some(&origin)).is_some() {
+                    return None;
+                }
+                let message = tc.exception().map(|e| e.to_rust_string_lossy(tc));
+                Some(message.unwrap_or_else(|| "SyntaxError".to_string()))
+            })
+            .flatten();
+        if let Some(message) = parse_error {
+            return Err(format!("{request}: {message}"));
+        }
         self.run_classic_script(&ClassicScript {
             name: request,
             source: text,
             line: 1,
             column: 1,
         });
+        Ok(())
     }
 
-    /// A module worker's script; Err when its graph could not be fetched.
+    /// A module worker's script; Err when its graph could not be fetched, parsed or
+    /// linked.
     pub fn run_worker_module(&mut self, request: &str) -> Result<(), String> {
-        match self.run_module_script_inner(&ModuleScript::File(request)) {
+        match self.run_module_script_inner(&ModuleScript::File(request), false) {
             Some(GraphError::Fetch(why)) => Err(why),
-            _ => Ok(()),
+            Some(GraphError::Exception(e)) => {
+                // HTML "run a worker": the graph's error to rethrow means the worker
+                // never runs; the page gets a plain error Event.
+                let message = self
+                    .enter_script(|rt, _| {
+                        deno_core::scope!(scope, rt);
+                        let value = v8::Local::new(scope, &e);
+                        value.to_rust_string_lossy(scope)
+                    })
+                    .unwrap_or_default();
+                Err(format!("{request}: {message}"))
+            }
+            None => Ok(()),
         }
     }
 
@@ -526,7 +563,7 @@ impl JsHost {
     /// one, after top-level await) is reported when it happens. `document.currentScript`
     /// is null. Then cleans up after running script.
     pub fn run_module_script(&mut self, script: &ModuleScript<'_>) {
-        if let Some(GraphError::Fetch(why)) = self.run_module_script_inner(script) {
+        if let Some(GraphError::Fetch(why)) = self.run_module_script_inner(script, true) {
             self.state.borrow_mut().errors.uncaught += 1;
             self.output
                 .exception(&format!("Failed to load module script {why}"));
@@ -534,7 +571,14 @@ impl JsHost {
     }
 
     /// `run_module_script`, returning a fetch failure instead of reporting it.
-    fn run_module_script_inner(&mut self, script: &ModuleScript<'_>) -> Option<GraphError> {
+    /// Fetches, links and evaluates a module graph. A parse or link error is
+    /// reported when `report_errors` (a page's module script), else returned (a
+    /// module worker's: the Worker object gets a plain `error` Event instead).
+    fn run_module_script_inner(
+        &mut self,
+        script: &ModuleScript<'_>,
+        report_errors: bool,
+    ) -> Option<GraphError> {
         let Some(registry) = self.modules.clone() else {
             return Some(GraphError::Fetch(
                 "(module scripts need a page to load files from)".to_string(),
@@ -571,6 +615,7 @@ impl JsHost {
             .flatten();
         let fetch_failure = match failed {
             Some(GraphError::Fetch(why)) => Some(GraphError::Fetch(why)),
+            Some(GraphError::Exception(e)) if !report_errors => Some(GraphError::Exception(e)),
             Some(GraphError::Exception(e)) => {
                 self.call_hook(|h| &h.report_exception, &[HookArg::Value(e)]);
                 None

@@ -551,8 +551,13 @@ fn run_worker(init: WorkerInit, receiver: roundabout_engine::RemoteReceiver) {
             });
             return;
         }
-    } else {
-        host.run_worker_script(&request, &text);
+    } else if let Err(why) = host.run_worker_script(&request, &text) {
+        to_page.send(TaskSource::DomManipulation, move |h| {
+            if let Some(host) = h.as_any_mut().downcast_mut::<JsHost>() {
+                host.worker_fetch_failed(id, &why);
+            }
+        });
+        return;
     }
     let Ok(mut el) = EventLoop::with_remote(state.clone(), host, receiver) else {
         return;
