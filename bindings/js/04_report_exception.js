@@ -22,8 +22,6 @@ function describeThrown(value) {
 
 // Until the event layer (23_error_events.js) takes over at the end of the bootstrap.
 let reportExceptionImpl = (value) => op_rb_report_exception(`Uncaught ${describeThrown(value)}`);
-let reportRejectionImpl = (promise, reason) =>
-  op_rb_report_exception(`Uncaught (in promise) ${describeThrown(reason)}`);
 
 function reportException(value) {
   reportExceptionImpl(value);
@@ -51,15 +49,38 @@ function notifyAboutRejectedPromises() {
   const handledLater = checkOutstandingRejections();
   const rejections = op_drain_pending_rejections();
   if (rejections === undefined) return handledLater;
+  // HTML § 8.1.4.7 "notify about rejected promises": the list is taken now; a task
+  // on the DOM manipulation task source fires `unhandledrejection` for each promise
+  // still unhandled then, and adds those still unhandled afterwards to the
+  // outstanding rejected promises.
+  const list = [];
   for (let i = 0; i < rejections.length; i += 3) {
-    const promise = rejections[i];
-    reportRejectionImpl(promise, rejections[i + 1]);
+    const reason = rejections[i + 1];
+    // The QuickJS backend resolves an error's stack lazily, by script name: read it
+    // now, before later scripts of the same page can shift its positions.
+    try {
+      if (ReflectApply(ObjectPrototypeIsPrototypeOf, ErrorPrototype, [reason])) void reason.stack;
+    } catch {
+      // described (or not) when reported
+    }
+    list[list.length] = { promise: rejections[i], reason };
+  }
+  queueGlobalTask(TASK_SOURCE.domManipulation, () => notifyRejectionsImpl(list));
+  return handledLater;
+}
+
+// Reports each still-unhandled rejection; 23_error_events.js replaces it with the
+// event dispatch. Returns true when it began a stepped dispatch.
+let notifyRejectionsImpl = (list) => {
+  for (const { promise, reason } of list) {
+    if (op_rb_promise_is_handled(promise)) continue;
+    op_rb_report_exception(`Uncaught (in promise) ${describeThrown(reason)}`);
     if (!op_rb_promise_is_handled(promise)) {
-      outstandingRejectedPromises.push({ promise: new WeakRef(promise), reason: rejections[i + 1] });
+      outstandingRejectedPromises.push({ promise: new WeakRef(promise), reason });
     }
   }
-  return handledLater || rejections.length > 0;
-}
+  return false;
+};
 
 // HTML's "outstanding rejected promises weak set": rejections that were reported
 // unhandled. When one gets a handler later (HostPromiseRejectionTracker's "handle"

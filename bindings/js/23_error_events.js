@@ -211,14 +211,33 @@ function fireRejectionHandled(promise, reason) {
   dispatchTrusted(globalThis, new PromiseRejectionEvent("rejectionhandled", { promise, reason }));
 }
 
-// An unhandled rejection: `unhandledrejection` at the window (cancelable) first.
-function reportRejection(promise, reason) {
-  let notHandled = true;
-  try {
-    const event = new PromiseRejectionEvent("unhandledrejection", { cancelable: true, promise, reason });
-    notHandled = dispatchTrusted(globalThis, event);
-  } catch {
-    notHandled = true;
-  }
-  if (notHandled) op_rb_report_exception(`Uncaught (in promise) ${describeThrown(reason)}`);
+// The notify-about-rejected-promises task (js/04_report_exception.js): for each
+// promise of the list still unhandled, `unhandledrejection` at the global
+// (cancelable), stepped from the host with a microtask checkpoint after each
+// listener; if no listener canceled it, the rejection is reported; if the promise is
+// still unhandled, it joins the outstanding rejected promises.
+function notifyRejections(list) {
+  nativeDispatches[nativeDispatches.length] = rejectionNotificationSteps(list);
+  return true;
 }
+function* rejectionNotificationSteps(list) {
+  for (const { promise, reason } of list) {
+    if (op_rb_promise_is_handled(promise)) continue;
+    let notHandled = true;
+    try {
+      const event = new PromiseRejectionEvent("unhandledrejection", { cancelable: true, promise, reason });
+      const s = eventState.get(event);
+      s.isTrusted = true;
+      s.stepped = true;
+      yield* dispatchSteps(event, globalThis, globalThis);
+      notHandled = !s.canceled;
+    } catch {
+      notHandled = true;
+    }
+    if (notHandled) op_rb_report_exception(`Uncaught (in promise) ${describeThrown(reason)}`);
+    if (!op_rb_promise_is_handled(promise)) {
+      outstandingRejectedPromises.push({ promise: new WeakRef(promise), reason });
+    }
+  }
+}
+

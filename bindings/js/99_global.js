@@ -22,7 +22,7 @@ if (isWorker) {
 
 // From here on, errors and rejections fire their events before reaching the console.
 reportExceptionImpl = reportExceptionWithEvent;
-reportRejectionImpl = reportRejection;
+notifyRejectionsImpl = notifyRejections;
 firePromiseRejectionHandled = fireRejectionHandled;
 
 const READY_STATES = ["loading", "interactive", "complete"];
