@@ -24,9 +24,12 @@ class MessagePort extends EventTarget {
       return;
     }
     const target = s.entangled;
+    // HTML "message port post message steps": transferring the target port dooms
+    // the message (the channel is lost); the transfer still happens.
+    const doomed = target !== null && transfer.includes(target);
     const { record, buffers, ports } = structuredSerializeWithTransfer(message, transfer);
     const moved = ports.map(movePort);
-    if (target === null || s.closed) return; // the message is lost, as for a closed port
+    if (target === null || s.closed || doomed) return; // the message is lost
     enqueuePortMessage(target, { record, buffers, ports: moved });
   }
   // HTML: enables the port message queue.
