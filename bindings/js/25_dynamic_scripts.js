@@ -44,7 +44,7 @@ function prepareConnectedScripts() {
     const previous = currentScript;
     currentScript = el;
     try {
-      globalEval(el.textContent);
+      op_rb_run_classic_script(documentURL, el.textContent);
     } catch (e) {
       reportException(e);
     } finally {

@@ -339,10 +339,17 @@ function setUpWorkerGlobal() {
       if (kind === "module") {
         throw new TypeError("Failed to execute 'importScripts': Module scripts don't support importScripts().");
       }
-      for (const u of urls.map(toDOMString)) {
+      // HTML "import scripts into worker global scope": every URL is parsed
+      // first (a failure is a SyntaxError), then each is fetched and run in turn as
+      // a classic script of the global scope.
+      const list = urls.map(toDOMString);
+      for (const u of list) {
+        if (!parsesAsURL(u)) throw new DOMException(`Failed to execute 'importScripts': The URL '${u}' is invalid.`, "SyntaxError");
+      }
+      for (const u of list) {
         const r = op_worker_import_script(u);
         if (r.length === 1) throw new DOMException(`Failed to execute 'importScripts': ${r[0]}`, "NetworkError");
-        globalEval(`${r[1]}\n//# sourceURL=${r[0]}`);
+        op_rb_run_classic_script(workerFileURL(r[0]), r[1]);
       }
     }),
   });
@@ -350,6 +357,7 @@ function setUpWorkerGlobal() {
     "onunhandledrejection", "onrejectionhandled"]);
   // Error locations name files by their URL, as location.href does.
   const base = url.endsWith(request) ? url.slice(0, url.length - request.length) : "";
+  documentURLForScripts = () => url;
   workerFileURL = (file) => (file === "" || /^[a-z][a-z0-9+.-]*:/i.test(file) || file.startsWith("/") ? file : base + file);
   // An error the worker's own listeners did not cancel goes to the Worker object.
   reportUnhandled = (text, event) => {

@@ -75,6 +75,7 @@ return {
   finishDeferredReport,
   setDocumentURL: (url) => {
     documentURL = url;
+    documentURLForScripts = () => documentURL;
   },
   // Page::evaluate: "v" + the value as console.log shows it, or "e" + the exception.
   evaluateToString: (source) => {

@@ -175,6 +175,7 @@ deno_core::extension!(
         op_rb_set_idle_callbacks,
         op_rb_defer_error_report,
         op_rb_promise_is_handled,
+        op_rb_run_classic_script,
         op_rb_is_function_body,
         op_rb_is_proxy,
         op_dom_node_type,
@@ -247,3 +248,27 @@ deno_core::extension!(
         op_dom_wants_gc,
     ],
 );
+
+/// Runs `source` as a classic script named `name` in the global scope (HTML "create
+/// a classic script" + "run a classic script" for importScripts(), string timer
+/// handlers and script-inserted inline scripts): unlike an indirect eval, its
+/// top-level let/const/class become global lexical bindings. Returns the completion
+/// value; an exception (a syntax error included) is rethrown to the caller.
+#[op2(reentrant)]
+pub fn op_rb_run_classic_script<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    #[string] name: String,
+    #[string] source: String,
+) -> v8::Local<'s, v8::Value> {
+    let undefined: v8::Local<v8::Value> = v8::undefined(scope).into();
+    let (Some(text), Some(origin)) = (
+        v8::String::new(scope, &source),
+        crate::modules::script_origin(scope, &name, false),
+    ) else {
+        return undefined;
+    };
+    let Some(script) = v8::Script::compile(scope, text, Some(&origin)) else {
+        return undefined; // the syntax error is pending: it propagates to the caller
+    };
+    script.run(scope).unwrap_or(undefined)
+}
