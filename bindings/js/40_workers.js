@@ -240,10 +240,18 @@ function finishWorkerError() {
   const event = workerErrorEvent;
   workerErrorEvent = null;
   if (event === null || !event.cancelable || event.defaultPrevented) return false;
+  // HTML § 10.2.5: not canceled at the Worker object, the error is reported again
+  // "one level up", in the global the Worker object lives in ...
   const again = new ErrorEvent("error", {
     cancelable: true, message: event.message, filename: event.filename, lineno: event.lineno, colno: event.colno, error: null,
   });
-  return dispatchTrusted(globalThis, again);
+  const notHandled = dispatchTrusted(globalThis, again);
+  if (notHandled && isWorker) {
+    // ... which, in a worker, goes on to that worker's own Worker object.
+    reportUnhandled(event.message, again);
+    return false;
+  }
+  return notHandled;
 }
 
 // ---- the worker side: DedicatedWorkerGlobalScope (set up by 99_global.js)

@@ -206,9 +206,12 @@ pub fn resolve_specifier(specifier: &str, base: &str) -> Result<String, String> 
 
 /// The request path for a module `<script src>`: a URL relative to the page, so
 /// `lib/a.js` means `./lib/a.js` (unlike an import specifier).
+/// The query and fragment stay: they are part of the URL (a worker's location, a
+/// module's identity), though not of the file read.
 pub fn request_for_src(src: &str) -> Result<String, String> {
-    let path = src.split(['?', '#']).next().unwrap_or(src);
-    if path.starts_with('/')
+    let cut = src.find(['?', '#']).unwrap_or(src.len());
+    let (path, suffix) = src.split_at(cut);
+    let resolved = if path.starts_with('/')
         || path.starts_with("./")
         || path.starts_with("../")
         || has_scheme(path)
@@ -216,7 +219,8 @@ pub fn request_for_src(src: &str) -> Result<String, String> {
         resolve_specifier(path, "")
     } else {
         resolve_specifier(&format!("./{path}"), "")
-    }
+    }?;
+    Ok(resolved + suffix)
 }
 
 fn has_scheme(s: &str) -> bool {

@@ -278,6 +278,12 @@ impl PageSource {
     }
 }
 
+/// The `?query#fragment` part of a script reference ("" if none): part of its URL
+/// and its module identity, not of the file read.
+pub fn query_and_fragment(src: &str) -> &str {
+    src.find(['?', '#']).map_or("", |i| &src[i..])
+}
+
 /// `file://` and an absolute path, percent-encoding the few characters a path may
 /// hold that a URL may not.
 pub fn file_url(path: &str) -> String {

@@ -15,7 +15,7 @@ use roundabout_engine::{
     Task, TaskSource,
 };
 
-use crate::page_source::{PageKind, PageSource};
+use crate::page_source::{query_and_fragment, PageKind, PageSource};
 use crate::script_element::{normalize_newlines, ScriptElement, ScriptKind, SourcePositions};
 
 #[derive(Clone, Debug, Default)]
@@ -238,7 +238,10 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
     host.set_module_fetcher(
         Rc::new(move |request: &str| {
             let (path, text) = for_modules.fetch(request)?;
-            Ok((for_modules.key_for(&path), text))
+            Ok((
+                for_modules.key_for(&path) + query_and_fragment(request),
+                text,
+            ))
         }),
         &page.display_name,
     );
@@ -246,7 +249,10 @@ fn parse_and_finish(host: &mut JsHost, page: &PageSource, output: Rc<dyn Output>
     let for_workers = page.clone_for_tasks();
     host.set_worker_fetcher(std::sync::Arc::new(move |request: &str| {
         let (path, text) = for_workers.fetch(request)?;
-        Ok((for_workers.key_for(&path), text))
+        Ok((
+            for_workers.key_for(&path) + query_and_fragment(request),
+            text,
+        ))
     }));
     let mut parser = PageParser::new(host.document().clone(), &html);
     let mut positions = SourcePositions::new(&html);
