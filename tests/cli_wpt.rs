@@ -477,3 +477,51 @@ fn bad_input_gets_a_clear_error_and_exit_2() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }
+
+#[test]
+fn variants_run_once_each_with_their_query_in_the_url() {
+    let root = checkout(
+        "variants",
+        &[
+            (
+                "v/q.any.js",
+                "// META: variant=?first\n// META: variant=?second\ntest(() => assert_in_array(location.search, ['?first', '?second']), 'search ' + location.search);\n",
+            ),
+            (
+                "v/page.html",
+                "<!doctype html>\n<meta name=\"variant\" content=\"?a=1\">\n<meta name=variant content=\"#frag\">\n<script src=\"/resources/testharness.js\"></script>\n<script src=\"/resources/testharnessreport.js\"></script>\n<script>test(() => assert_true(location.search === '?a=1' || location.hash === '#frag'), 'variant ' + (location.search || location.hash));</script>\n",
+            ),
+        ],
+    );
+    let (o, rep) = report(&root, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let mut got = ids(&rep);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "/v/page.html#frag",
+            "/v/page.html?a=1",
+            "/v/q.any.html?first",
+            "/v/q.any.html?second",
+            "/v/q.any.worker.html?first",
+            "/v/q.any.worker.html?second",
+        ]
+    );
+    assert_eq!(
+        result(&rep, "/v/q.any.worker.html?second")["subtests"][0]["name"],
+        "search ?second"
+    );
+    assert_eq!(
+        result(&rep, "/v/page.html#frag")["subtests"][0]["name"],
+        "variant #frag"
+    );
+    // One variant by its id.
+    let o = wpt(&root, &["/v/q.any.worker.html?first"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Ran 1 tests"),
+        "{}",
+        text(&o)
+    );
+}

@@ -32,6 +32,8 @@ pub struct PageSource {
     /// `root` get URLs under it, as a server at that origin would give them: the
     /// document's URL, `location`, workers' `location`, module identities.
     pub url_base: Option<String>,
+    /// A `?query` / `#fragment` the document's URL ends with (a WPT variant).
+    pub url_suffix: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -94,6 +96,7 @@ impl PageSource {
             text,
             generated: Arc::default(),
             url_base: None,
+            url_suffix: String::new(),
         })
     }
 
@@ -140,6 +143,7 @@ impl PageSource {
             text: html.to_string(),
             generated: Arc::default(),
             url_base: None,
+            url_suffix: String::new(),
         })
     }
 
@@ -173,6 +177,7 @@ impl PageSource {
             text: html,
             generated: Arc::new(generated),
             url_base: None,
+            url_suffix: String::new(),
         })
     }
 
@@ -186,9 +191,9 @@ impl PageSource {
             .unwrap_or_default();
         let path = self.dir.join(name);
         if self.url_base.is_some() && path.starts_with(&self.root) {
-            return self.key_for(&path);
+            return self.key_for(&path) + &self.url_suffix;
         }
-        file_url(&path.to_string_lossy())
+        file_url(&path.to_string_lossy()) + &self.url_suffix
     }
 
     /// A copy for tasks that outlive the parsing task (async scripts).
@@ -202,6 +207,7 @@ impl PageSource {
             text: String::new(),
             generated: self.generated.clone(),
             url_base: self.url_base.clone(),
+            url_suffix: self.url_suffix.clone(),
         }
     }
 

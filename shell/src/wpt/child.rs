@@ -54,6 +54,7 @@ pub fn run_child(options: &ChildOptions) -> Result<u8, String> {
     // Tests see the URLs wptrunner's server gives them (location.pathname is the
     // test's path under the root).
     page.url_base = Some(WPT_ORIGIN.to_string());
+    page.url_suffix = entry.variant.clone();
     let run = RunOptions {
         virtual_time: options.virtual_time,
         timeout: Some(options.limit),

@@ -37,6 +37,9 @@ pub struct Meta {
     pub title: Option<String>,
     pub long: bool,
     pub globals: Option<String>,
+    /// `// META: variant=?x` (or `<meta name=variant content=?x>`): the test runs
+    /// once per variant, the variant in its URL (location.search / hash).
+    pub variants: Vec<String>,
 }
 
 /// One test: a page to open, named by its URL path under the root.
@@ -48,6 +51,26 @@ pub struct TestEntry {
     pub source: PathBuf,
     pub kind: TestKind,
     pub meta: Meta,
+    /// This run's variant (`?x` or `#x`; empty for none), also the end of `id`.
+    pub variant: String,
+}
+
+impl TestEntry {
+    /// One entry per variant of the test (just itself when it has none).
+    fn per_variant(self) -> Vec<TestEntry> {
+        if self.meta.variants.is_empty() {
+            return vec![self];
+        }
+        self.meta
+            .variants
+            .iter()
+            .map(|v| TestEntry {
+                id: format!("{}{v}", self.id),
+                variant: v.clone(),
+                ..self.clone()
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -138,40 +161,37 @@ fn classify(root: &Path, file: &Path, found: &mut Discovery) -> Result<(), Strin
         let text = read(file)?;
         let meta = js_meta(&text);
         let base = &id[..id.len() - suffix.len()];
+        let entry = |id: String, kind: TestKind| TestEntry {
+            id,
+            source: file.to_path_buf(),
+            kind,
+            meta: meta.clone(),
+            variant: String::new(),
+        };
+        let mut entries = Vec::new();
         match kind {
-            Some(TestKind::WindowJs) => found.tests.push(TestEntry {
-                id: format!("{base}.window.html"),
-                source: file.to_path_buf(),
-                kind: TestKind::WindowJs,
-                meta,
-            }),
-            Some(_) => found.tests.push(TestEntry {
-                id: format!("{base}.worker.html"),
-                source: file.to_path_buf(),
-                kind: TestKind::WorkerJs,
-                meta,
-            }),
+            Some(TestKind::WindowJs) => {
+                entries.push(entry(format!("{base}.window.html"), TestKind::WindowJs))
+            }
+            Some(_) => entries.push(entry(format!("{base}.worker.html"), TestKind::WorkerJs)),
             None => {
                 let globals = any_globals(meta.globals.as_deref());
-                found.skipped.unsupported_globals += globals.unsupported;
+                found.skipped.unsupported_globals +=
+                    globals.unsupported * meta.variants.len().max(1);
                 if globals.window {
-                    found.tests.push(TestEntry {
-                        id: format!("{base}.any.html"),
-                        source: file.to_path_buf(),
-                        kind: TestKind::AnyWindow,
-                        meta: meta.clone(),
-                    });
+                    entries.push(entry(format!("{base}.any.html"), TestKind::AnyWindow));
                 }
                 if globals.dedicated_worker {
-                    found.tests.push(TestEntry {
-                        id: format!("{base}.any.worker.html"),
-                        source: file.to_path_buf(),
-                        kind: TestKind::AnyWorker,
-                        meta,
-                    });
+                    entries.push(entry(
+                        format!("{base}.any.worker.html"),
+                        TestKind::AnyWorker,
+                    ));
                 }
             }
         }
+        found
+            .tests
+            .extend(entries.into_iter().flat_map(TestEntry::per_variant));
         return Ok(());
     }
     let is_html = name.ends_with(".html") || name.ends_with(".htm");
@@ -186,15 +206,14 @@ fn classify(root: &Path, file: &Path, found: &mut Discovery) -> Result<(), Strin
     } else if manual {
         found.skipped.manual += 1;
     } else if lower.contains("/resources/testharness.js") {
-        found.tests.push(TestEntry {
+        let entry = TestEntry {
             id,
             source: file.to_path_buf(),
             kind: TestKind::Html,
-            meta: Meta {
-                long: html_long_timeout(&lower),
-                ..Meta::default()
-            },
-        });
+            meta: html_meta(&text, &lower),
+            variant: String::new(),
+        };
+        found.tests.extend(entry.per_variant());
     }
     Ok(())
 }
@@ -212,6 +231,39 @@ fn is_reftest(lower: &str) -> bool {
             .chain(["rel=mismatch", "rel=\"mismatch\"", "rel='mismatch'"].iter())
             .any(|r| tag.contains(r))
     })
+}
+
+/// `<meta name=timeout content=long>` and `<meta name=variant content=?x>` of an
+/// HTML test.
+fn html_meta(text: &str, lower: &str) -> Meta {
+    let mut variants = Vec::new();
+    for (i, _) in lower.match_indices("<meta") {
+        let end = lower[i..].find('>').map_or(lower.len(), |e| i + e);
+        let tag = &lower[i..end];
+        if !(tag.contains("name=variant")
+            || tag.contains("name=\"variant\"")
+            || tag.contains("name='variant'"))
+        {
+            continue;
+        }
+        // The content as written (variants are case-sensitive).
+        let original = &text[i..end];
+        if let Some(at) = tag.find("content=") {
+            let rest = &original[at + "content=".len()..];
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                _ => rest.split([' ', '>', '/']).next().unwrap_or(""),
+            };
+            if value.starts_with('?') || value.starts_with('#') {
+                variants.push(value.to_string());
+            }
+        }
+    }
+    Meta {
+        long: html_long_timeout(lower),
+        variants,
+        ..Meta::default()
+    }
 }
 
 fn html_long_timeout(lower: &str) -> bool {
@@ -241,6 +293,10 @@ pub fn js_meta(text: &str) -> Meta {
             "title" => meta.title = Some(value),
             "timeout" => meta.long = value == "long",
             "global" => meta.globals = Some(value),
+            "variant" if value.starts_with('?') || value.starts_with('#') => {
+                meta.variants.push(value)
+            }
+            "variant" if value.is_empty() => meta.variants.push(String::new()),
             _ => {}
         }
     }
@@ -298,6 +354,15 @@ fn any_globals(spec: Option<&str>) -> Globals {
 /// The entry for a test id (a URL path such as `/x/y.any.worker.html`), for the
 /// child process that runs one test.
 pub fn entry_for_id(root: &Path, id: &str) -> Result<TestEntry, String> {
+    let cut = id.find(['?', '#']).unwrap_or(id.len());
+    let (base, variant) = id.split_at(cut);
+    let mut entry = entry_for_base_id(root, base)?;
+    entry.id = id.to_string();
+    entry.variant = variant.to_string();
+    Ok(entry)
+}
+
+fn entry_for_base_id(root: &Path, id: &str) -> Result<TestEntry, String> {
     let rel = id.trim_start_matches('/');
     let variants: [(&str, &str, TestKind); 4] = [
         (".any.worker.html", ".any.js", TestKind::AnyWorker),
@@ -315,21 +380,21 @@ pub fn entry_for_id(root: &Path, id: &str) -> Result<TestEntry, String> {
                     source,
                     kind,
                     meta,
+                    variant: String::new(),
                 });
             }
         }
     }
     let source = root.join(rel);
     if source.is_file() {
-        let lower = read(&source)?.to_ascii_lowercase();
+        let text = read(&source)?;
+        let lower = text.to_ascii_lowercase();
         return Ok(TestEntry {
             id: id.to_string(),
             source,
             kind: TestKind::Html,
-            meta: Meta {
-                long: html_long_timeout(&lower),
-                ..Meta::default()
-            },
+            meta: html_meta(&text, &lower),
+            variant: String::new(),
         });
     }
     Err(format!("{id}: no such test under {}", root.display()))
@@ -363,6 +428,24 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Hi"));
         assert_eq!(m.scripts, vec!["/common/a.js", "late.js"]);
         assert!(m.long);
+    }
+
+    #[test]
+    fn variants_multiply_the_entries() {
+        let m = js_meta("// META: variant=?a=1\n// META: variant=#frag\ntest();");
+        assert_eq!(m.variants, vec!["?a=1", "#frag"]);
+        let e = TestEntry {
+            id: "/x.any.html".into(),
+            source: "/r/x.any.js".into(),
+            kind: TestKind::AnyWindow,
+            meta: m,
+            variant: String::new(),
+        };
+        let ids: Vec<String> = e.per_variant().into_iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["/x.any.html?a=1", "/x.any.html#frag"]);
+        let text = "<meta name=\"variant\" content=\"?Upper\"><meta name=variant content=?b>";
+        let m = html_meta(text, &text.to_ascii_lowercase());
+        assert_eq!(m.variants, vec!["?Upper", "?b"]);
     }
 
     #[test]

@@ -69,7 +69,8 @@ const HARNESS: &str = "<script src=\"/resources/testharness.js\"></script>\n<scr
 /// The page (and generated scripts) for `entry`. Plain `.html` tests are served as
 /// they are (`html` is `None`).
 pub fn wrap(entry: &TestEntry) -> Wrapped {
-    let id = entry.id.trim_start_matches('/').to_string();
+    let full = entry.id.trim_start_matches('/');
+    let id = full[..full.len() - entry.variant.len()].to_string();
     let source_name = entry
         .source
         .file_name()
@@ -123,8 +124,9 @@ pub fn wrap(entry: &TestEntry) -> Wrapped {
             let mut html = head(entry);
             html.push_str(HARNESS);
             html.push_str("<div id=log></div>\n");
+            // The variant (location.search/hash) goes on to the worker's URL.
             html.push_str(&format!(
-                "<script>\nfetch_tests_from_worker(new Worker({}));\n</script>\n",
+                "<script>\nfetch_tests_from_worker(new Worker({} + location.search + location.hash));\n</script>\n",
                 js_string(&worker_script)
             ));
             Wrapped {
@@ -147,6 +149,7 @@ mod tests {
             source: source.into(),
             kind,
             meta,
+            variant: String::new(),
         }
     }
 
@@ -167,7 +170,8 @@ mod tests {
         let html = w.html.unwrap();
         assert!(html.contains("<meta name=\"timeout\" content=\"long\">"));
         assert!(html.contains("<title>A &lt;title&gt;</title>"));
-        assert!(html.contains("fetch_tests_from_worker(new Worker(\"x.any.worker.js\"))"));
+        assert!(html
+            .contains("fetch_tests_from_worker(new Worker(\"x.any.worker.js\" + location.search"));
         let (path, js) = &w.generated[0];
         assert_eq!(path, "d/x.any.worker.js");
         let order: Vec<usize> = [
