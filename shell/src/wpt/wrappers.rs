@@ -160,6 +160,7 @@ mod tests {
             title: Some("A <title>".into()),
             long: true,
             globals: None,
+            variants: Vec::new(),
         };
         let w = wrap(&entry(
             "/d/x.any.worker.html",
