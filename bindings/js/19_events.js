@@ -128,11 +128,12 @@ class EventTarget {
   addEventListener(type, callback, options = {}) {
     // Called unqualified (`addEventListener(...)` in a script), `this` is the window.
     if (this === undefined || this === null) return ReflectApply(EventTarget.prototype.addEventListener, globalThis, arguments);
-    if (callback === null || callback === undefined) return;
-    if (typeof callback !== "function" && typeof callback !== "object") {
+    // WebIDL converts every argument (options included) before the steps run.
+    if (callback !== null && callback !== undefined && typeof callback !== "function" && typeof callback !== "object") {
       throw new TypeError("Failed to execute 'addEventListener': parameter 2 is not of type 'Object'.");
     }
     const o = flattenOptions(options, true);
+    if (callback === null || callback === undefined) return;
     if (o.signal?.aborted) return;
     let list = listenerLists.get(this);
     if (list === undefined) listenerLists.set(this, (list = []));

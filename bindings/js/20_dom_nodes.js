@@ -46,11 +46,15 @@ function idOf(node, what = "parameter 1") {
   return id;
 }
 
-// The node to insert, for pre-insert and replace: an Attr is a Node but never a
-// child (DOM "ensure pre-insertion validity", step 4: HierarchyRequestError).
-function insertableId(node, method) {
-  if (node !== null && typeof node === "object" && NodeIdSlot.get(node) < 0 && node instanceof Node) {
-    throw new DOMException(`Failed to execute '${method}' on 'Node': Nodes of type '${node.nodeName}' may not be inserted.`, "HierarchyRequestError");
+// The node to insert, for pre-insert and replace. An Attr is a Node but never a
+// child: DOM "ensure pre-insertion validity" throws HierarchyRequestError at step 4,
+// after step 3 (a `child` that is not the parent's child: NotFoundError).
+function insertableId(node, method, parent = -1, child = -1) {
+  if (node !== null && typeof node === "object" && attrData.has(node)) {
+    if (child >= 0 && op_dom_link(child, 0) !== parent) {
+      throw new DOMException(`Failed to execute '${method}' on 'Node': The node before which the new node is to be inserted is not a child of this node.`, "NotFoundError");
+    }
+    throw new DOMException(`Failed to execute '${method}' on 'Node': Nodes of type 'Attr' may not be inserted.`, "HierarchyRequestError");
   }
   return idOf(node);
 }
@@ -172,6 +176,8 @@ function childIds(id) {
 // Converts the nodes-or-strings arguments of append/prepend/before/after
 // (DOM "convert nodes into a node").
 function convertNodes(nodes) {
+  // (Node or DOMString): an Attr is a Node, and no node may hold one as a child.
+  for (const n of nodes) if (n !== null && typeof n === "object" && attrData.has(n)) insertableId(n, "append");
   if (nodes.length === 1 && isNodeWrapper(nodes[0])) return idOf(nodes[0]);
   const frag = op_dom_create(3, "");
   for (const n of nodes) {
@@ -238,8 +244,10 @@ class Node extends EventTarget {
     return node;
   }
   insertBefore(node, child) {
+    const parent = idOf(this, "this");
+    if (!(node !== null && typeof node === "object" && attrData.has(node))) idOf(node);
     const c = child === null || child === undefined ? -1 : idOf(child, "parameter 2");
-    check(op_dom_insert(idOf(this, "this"), insertableId(node, "insertBefore"), c), "insertBefore");
+    check(op_dom_insert(parent, insertableId(node, "insertBefore", parent, c), c), "insertBefore");
     return node;
   }
   removeChild(child) {
@@ -247,10 +255,14 @@ class Node extends EventTarget {
     return child;
   }
   replaceChild(node, child) {
-    check(op_dom_replace_child(idOf(this, "this"), insertableId(node, "replaceChild"), idOf(child, "parameter 2")), "replaceChild");
+    // WebIDL converts both arguments before the method's steps run.
+    const parent = idOf(this, "this");
+    if (!(node !== null && typeof node === "object" && attrData.has(node))) idOf(node);
+    const c = idOf(child, "parameter 2");
+    check(op_dom_replace_child(parent, insertableId(node, "replaceChild", parent, c), c), "replaceChild");
     return child;
   }
-  cloneNode(deep = false) { return createdByScript(wrapNode(op_dom_clone(idOf(this, "this"), Boolean(deep)))); }
+  cloneNode(deep = false) { return clonedByScript(wrapNode(op_dom_clone(idOf(this, "this"), Boolean(deep))), Boolean(deep)); }
 }
 
 const NODE_TYPES = [["ELEMENT_NODE", 1], ["ATTRIBUTE_NODE", 2], ["TEXT_NODE", 3], ["CDATA_SECTION_NODE", 4],
@@ -406,6 +418,7 @@ class Element extends Node {
     if (!isValidAttributeLocalName(name)) {
       throw new DOMException(`Failed to execute 'toggleAttribute' on 'Element': '${name}' is not a valid attribute name.`, "InvalidCharacterError");
     }
+    force = force === undefined ? undefined : Boolean(force); // optional boolean
     const has = this.hasAttribute(name);
     if (has && force !== true) { this.removeAttribute(name); return false; }
     if (!has && force !== false) { this.setAttribute(name, ""); return true; }

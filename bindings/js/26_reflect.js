@@ -41,14 +41,30 @@ reflectBoolean(I.script, "noModule", "nomodule");
 // (createElement, createElementNS, cloneNode), false for the parser's; the `async`
 // setter clears it.
 const scriptForceAsync = new WeakSet();
+// A deep clone's script descendants are new elements too.
+function clonedByScript(node, deep) {
+  createdByScript(node);
+  if (deep && (node.nodeType === 1 || node.nodeType === 11)) {
+    for (const s of node.querySelectorAll("script")) createdByScript(s);
+  }
+  return node;
+}
 function createdByScript(node) {
-  if (node !== null && node.localName === "script" && node.namespaceURI === "http://www.w3.org/1999/xhtml") {
+  if (node === null) return node;
+  if (node.localName === "script" && node.namespaceURI === "http://www.w3.org/1999/xhtml") {
     scriptForceAsync.add(node);
   }
   return node;
 }
 ObjectDefineProperty(I.script.prototype, "async", {
-  get() { return scriptForceAsync.has(this) || this.hasAttribute("async"); },
+  get() {
+    // Adding an async attribute clears force async (seen here, when read).
+    if (this.hasAttribute("async")) {
+      scriptForceAsync.delete(this);
+      return true;
+    }
+    return scriptForceAsync.has(this);
+  },
   set(v) {
     scriptForceAsync.delete(this);
     this.toggleAttribute("async", Boolean(v));

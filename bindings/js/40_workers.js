@@ -18,27 +18,33 @@ class MessageEvent extends Event {
   #data; #origin; #lastEventId; #source; #ports;
   constructor(type, init = {}) {
     if (arguments.length < 1) throw new TypeError("Failed to construct 'MessageEvent': 1 argument required, but only 0 present.");
+    // WebIDL: the dictionary (undefined/null: empty; other primitives: TypeError);
+    // MessageEventInit's members read and converted in order after EventInit's:
+    // data, lastEventId, origin, ports, source.
+    if (init !== undefined && init !== null && typeof init !== "object" && typeof init !== "function") {
+      throw new TypeError("Failed to construct 'MessageEvent': The provided value is not of type 'MessageEventInit'.");
+    }
     super(type, init);
-    // MessageEventInit's members in WebIDL order (sorted): data, lastEventId,
-    // origin, ports, source.
     const data = init?.data;
-    const lastEventId = init?.lastEventId;
-    const origin = init?.origin;
+    const lastEventIdValue = init?.lastEventId;
+    const lastEventId = lastEventIdValue === undefined ? "" : toDOMString(lastEventIdValue);
+    const originValue = init?.origin;
+    const origin = originValue === undefined ? "" : toDOMString(originValue);
     const portsValue = init?.ports;
+    const ports = messagePortSequence(portsValue === undefined ? [] : portsValue, "construct 'MessageEvent'");
     const source = init?.source ?? null;
-    // MessageEventSource: a Window or a MessagePort (no ServiceWorker here).
-    if (source !== null && source !== globalThis && !isMessagePort(source)) {
+    // MessageEventSource: a WindowProxy or a MessagePort (no ServiceWorker here).
+    if (source !== null && !isMessageEventSource(source)) {
       throw new TypeError("Failed to construct 'MessageEvent': The provided value is not of type '(MessagePort or ServiceWorker or WindowProxy)'.");
     }
-    const ports = messagePortSequence(portsValue === undefined ? [] : portsValue, "construct 'MessageEvent'");
     if (init?.[messageEventToken] === true) {
       this.#data = engineMessageData;
       engineMessageData = undefined;
     } else {
       this.#data = data === undefined ? null : data;
     }
-    this.#origin = origin === undefined ? "" : toDOMString(origin);
-    this.#lastEventId = lastEventId === undefined ? "" : toDOMString(lastEventId);
+    this.#origin = origin;
+    this.#lastEventId = lastEventId;
     this.#source = source;
     this.#ports = ObjectFreeze(ports);
   }
@@ -50,19 +56,29 @@ class MessageEvent extends Event {
   // HTML § 9.2.1 initMessageEvent() (legacy).
   initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
     if (arguments.length < 1) throw new TypeError("Failed to execute 'initMessageEvent' on 'MessageEvent': 1 argument required, but only 0 present.");
-    if (source !== null && source !== globalThis && !isMessagePort(source)) {
+    // WebIDL: every argument is converted, in order, before the steps run.
+    type = toDOMString(type);
+    bubbles = Boolean(bubbles);
+    cancelable = Boolean(cancelable);
+    origin = toDOMString(origin);
+    lastEventId = toDOMString(lastEventId);
+    if (source !== null && !isMessageEventSource(source)) {
       throw new TypeError("Failed to execute 'initMessageEvent' on 'MessageEvent': parameter 7 is not of type '(MessagePort or ServiceWorker or WindowProxy)'.");
     }
     const list = messagePortSequence(ports, "execute 'initMessageEvent' on 'MessageEvent'");
-    if (!initializeEvent(eventSlot(this), toDOMString(type), Boolean(bubbles), Boolean(cancelable))) return;
+    if (!initializeEvent(eventSlot(this), type, bubbles, cancelable)) return;
     this.#data = data;
-    this.#origin = toDOMString(origin);
-    this.#lastEventId = toDOMString(lastEventId);
+    this.#origin = origin;
+    this.#lastEventId = lastEventId;
     this.#source = source;
     this.#ports = ObjectFreeze(list);
   }
 }
 const ObjectFreeze = Object.freeze;
+// (MessagePort or ServiceWorker or WindowProxy): a worker's global is none of them.
+function isMessageEventSource(v) {
+  return (v === globalThis && !isWorker) || isMessagePort(v);
+}
 
 // WebIDL sequence<MessagePort>: an iterable object of MessagePorts.
 function messagePortSequence(value, what) {
@@ -173,12 +189,16 @@ class Worker extends EventTarget {
     if (options !== undefined && options !== null && typeof options !== "object" && typeof options !== "function") {
       throw new TypeError("Failed to construct 'Worker': The provided value is not of type 'WorkerOptions'.");
     }
-    const credentials = options?.credentials === undefined ? "same-origin" : toDOMString(options.credentials);
+    // One Get per member, each converted at once.
+    const credentialsValue = options?.credentials;
+    const credentials = credentialsValue === undefined ? "same-origin" : toDOMString(credentialsValue);
     if (credentials !== "omit" && credentials !== "same-origin" && credentials !== "include") {
       throw new TypeError(`Failed to construct 'Worker': The provided value '${credentials}' is not a valid enum value of type RequestCredentials.`);
     }
-    const name = options?.name === undefined ? "" : toDOMString(options.name);
-    const type = options?.type === undefined ? "classic" : toDOMString(options.type);
+    const nameValue = options?.name;
+    const name = nameValue === undefined ? "" : toDOMString(nameValue);
+    const typeValue = options?.type;
+    const type = typeValue === undefined ? "classic" : toDOMString(typeValue);
     if (type !== "classic" && type !== "module") {
       throw new TypeError(`Failed to construct 'Worker': The provided value '${type}' is not a valid enum value of type WorkerType.`);
     }

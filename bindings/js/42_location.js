@@ -69,8 +69,19 @@ if (!isWorker) {
     ["length", () => 0],
     ["frameElement", () => null],
   ];
+  // [Replaceable] parent, frames and length (and opener's setter): assigning makes
+  // an own data property, so `var length = 5` works as in a browser. `top` is
+  // [LegacyUnforgeable]: not configurable.
+  const replaceable = ["parent", "frames", "length", "opener"];
   for (const [name, get] of windowNames) {
-    ObjectDefineProperty(globalThis, name, { get: named(name, get), enumerable: true, configurable: true });
+    const d = { get: named(name, get), enumerable: true, configurable: name !== "top" };
+    if (replaceable.includes(name)) {
+      d.set = named(name, function (v) {
+        if (name === "opener" && v === null) return; // HTML: setting null does nothing here
+        ObjectDefineProperty(globalThis, name, { value: v, writable: true, enumerable: true, configurable: true });
+      });
+    }
+    ObjectDefineProperty(globalThis, name, d);
   }
   ObjectDefineProperty(Document.prototype, "location", {
     get: named("location", function () { return location; }), enumerable: true, configurable: true,

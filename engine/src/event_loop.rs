@@ -177,7 +177,7 @@ impl<H: ScriptHost> EventLoop<H> {
         let agents = self.host.other_agents();
         // An agent that finished (say, a worker that called close()) may have sent
         // tasks after this turn first looked at the channel: they are seen now (the
-        // flag is set before the send, the send before the agent's status changes),
+        // flag is set after the send, both before the agent's status changes),
         // and taken on the next turn, before the run can end or the clock can jump.
         if self.remote.pending.load(Ordering::Acquire) {
             return Ok(Turn::Waited);
