@@ -30,8 +30,14 @@ function prepareConnectedScripts() {
       // HTML "prepare the script element" for a module script not inserted by the
       // parser: fetched, then run as soon as it is ready (a task).
       const moduleSrc = el.getAttribute("src");
-      if (moduleSrc === "") continue; // an empty src: nothing to fetch (HTML fires error)
-      op_dom_queue_module_script(moduleSrc ?? "", el.textContent);
+      if (moduleSrc === "") {
+        // HTML "prepare the script element": an empty src queues an element task
+        // that fires error at the element.
+        queueGlobalTask(TASK_SOURCE.domManipulation, () => dispatchTrusted(el, new Event("error")));
+        continue;
+      }
+      pinWrapper(el); // the task refers to it by id until it has run
+      op_dom_queue_module_script(id, moduleSrc ?? "", el.textContent);
       continue;
     }
     if (kind !== "classic" || el.hasAttribute("nomodule")) continue;

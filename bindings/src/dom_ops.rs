@@ -810,14 +810,19 @@ pub fn op_dom_queue_script(state: &mut OpState, script: u32, #[string] src: &str
 /// A dynamically inserted module script (`src` empty for an inline one): module
 /// scripts are fetched asynchronously, so it runs in a networking task of its own.
 #[op2(nofast)]
-pub fn op_dom_queue_module_script(state: &mut OpState, #[string] src: &str, #[string] text: &str) {
+pub fn op_dom_queue_module_script(
+    state: &mut OpState,
+    script: u32,
+    #[string] src: &str,
+    #[string] text: &str,
+) {
     let (src, text) = (src.to_string(), text.to_string());
     let task = roundabout_engine::Task::native(
         roundabout_engine::TaskSource::Networking,
         None,
         move |h| {
             if let Some(host) = h.as_any_mut().downcast_mut::<crate::JsHost>() {
-                host.run_inserted_module_script(&src, &text);
+                host.run_inserted_module_script(&src, &text, Some(NodeId(script)));
             }
         },
     );

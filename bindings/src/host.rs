@@ -562,12 +562,16 @@ impl JsHost {
     /// error is reported as an exception, and a rejected evaluation (including a later
     /// one, after top-level await) is reported when it happens. `document.currentScript`
     /// is null. Then cleans up after running script.
-    pub fn run_module_script(&mut self, script: &ModuleScript<'_>) {
+    /// Returns false when the graph could not be fetched (HTML: the script's result
+    /// is null, so its element gets `error`, not `load`).
+    pub fn run_module_script(&mut self, script: &ModuleScript<'_>) -> bool {
         if let Some(GraphError::Fetch(why)) = self.run_module_script_inner(script, true) {
             self.state.borrow_mut().errors.uncaught += 1;
             self.output
                 .exception(&format!("Failed to load module script {why}"));
+            return false;
         }
+        true
     }
 
     /// `run_module_script`, returning a fetch failure instead of reporting it.
@@ -627,7 +631,7 @@ impl JsHost {
     }
 
     /// A module script inserted by script (`src` empty: inline `text`).
-    pub fn run_inserted_module_script(&mut self, src: &str, text: &str) {
+    pub fn run_inserted_module_script(&mut self, src: &str, text: &str, element: Option<NodeId>) {
         if src.is_empty() {
             let name = self
                 .modules
@@ -642,13 +646,20 @@ impl JsHost {
             });
             return;
         }
-        match crate::modules::request_for_src(src) {
+        // HTML "execute the script element": an external module script fires load
+        // after it ran (even if it threw), error if its graph could not be fetched.
+        let fetched = match crate::modules::request_for_src(src) {
             Ok(request) => self.run_module_script(&ModuleScript::File(&request)),
             Err(why) => {
                 self.state.borrow_mut().errors.uncaught += 1;
                 self.output
                     .exception(&format!("Failed to load module script {why}"));
+                false
             }
+        };
+        if let Some(el) = element {
+            let event = if fetched { "load" } else { "error" };
+            self.fire_event(EventTargetKind::Node(el), event, false, false);
         }
     }
 

@@ -349,20 +349,33 @@ fn run_script(
         ScriptKind::Data => return,
         ScriptKind::Module => {
             match &script.src {
-                None => host.run_module_script(&ModuleScript::Inline {
-                    name: &page.display_name,
-                    source: &script.text,
-                    line: at.line,
-                    column: at.column,
-                }),
-                Some(src) => match request_for_src(src) {
-                    Ok(request) => host.run_module_script(&ModuleScript::File(&request)),
-                    Err(why) => {
-                        host.state().borrow_mut().errors.uncaught += 1;
-                        output
-                            .exception(&format!("Failed to load module script {why} (at {here})"));
-                    }
-                },
+                None => {
+                    host.run_module_script(&ModuleScript::Inline {
+                        name: &page.display_name,
+                        source: &script.text,
+                        line: at.line,
+                        column: at.column,
+                    });
+                }
+                Some(src) => {
+                    // HTML "execute the script element": load after an external
+                    // module script ran, error if it could not be fetched.
+                    let fetched = match request_for_src(src) {
+                        Ok(request) if !src.is_empty() => {
+                            host.run_module_script(&ModuleScript::File(&request))
+                        }
+                        Ok(_) => false,
+                        Err(why) => {
+                            host.state().borrow_mut().errors.uncaught += 1;
+                            output.exception(&format!(
+                                "Failed to load module script {why} (at {here})"
+                            ));
+                            false
+                        }
+                    };
+                    let event = if fetched { "load" } else { "error" };
+                    host.fire_event(EventTargetKind::Node(script.node), event, false, false);
+                }
             }
             return;
         }
