@@ -339,12 +339,23 @@ impl JsHost {
     /// up after running script (a microtask checkpoint). An exception is reported, not
     /// returned: the event loop goes on.
     pub fn run_classic_script(&mut self, script: &ClassicScript<'_>) {
+        // Every exception is reported, a parse error included.
+        let _ = self.compile_and_run(script, true);
+    }
+
+    /// Compiles and runs a classic script under our own TryCatch and hands any
+    /// exception to the JS "report the exception" hook (page values never go through
+    /// deno_core's JsError conversion, which can panic on hostile values), then
+    /// cleans up after running script. With `report_parse_errors` false, a script
+    /// that does not parse is not reported: Err with the error's text.
+    fn compile_and_run(
+        &mut self,
+        script: &ClassicScript<'_>,
+        report_parse_errors: bool,
+    ) -> Result<(), String> {
         let padded = pad_source(script.source, script.line, script.column);
-        // Compile and run under our own TryCatch, and hand any exception to the JS
-        // "report the exception" hook: page values never go through deno_core's
-        // JsError conversion, which can panic on hostile values (a revoked Proxy).
         let name = script.name;
-        let thrown = self
+        let outcome = self
             .enter_script(|rt, _| {
                 deno_core::scope!(scope, rt);
                 v8::tc_scope!(let tc, scope);
@@ -352,20 +363,28 @@ impl JsHost {
                     v8::String::new(tc, &padded),
                     crate::modules::script_origin(tc, name, false),
                 ) else {
-                    return None;
+                    return Ok(None);
                 };
-                let ran = v8::Script::compile(tc, source, Some(&origin)).and_then(|s| s.run(tc));
-                if ran.is_some() || tc.is_execution_terminating() {
-                    return None;
+                let Some(compiled) = v8::Script::compile(tc, source, Some(&origin)) else {
+                    if !report_parse_errors {
+                        let text = tc.exception().map(|e| e.to_rust_string_lossy(tc));
+                        return Err(text.unwrap_or_else(|| "SyntaxError".to_string()));
+                    }
+                    return Ok(tc.exception().map(|e| v8::Global::new(tc, e)));
+                };
+                if compiled.run(tc).is_some() || tc.is_execution_terminating() {
+                    return Ok(None);
                 }
-                tc.exception().map(|e| v8::Global::new(tc, e))
+                Ok(tc.exception().map(|e| v8::Global::new(tc, e)))
             })
-            .flatten();
+            .unwrap_or(Ok(None));
+        let thrown = outcome?;
         // HTML "run a classic script": report the exception, then clean up.
         if let Some(exception) = thrown {
             self.call_hook(|h| &h.report_exception, &[HookArg::Value(exception)]);
         }
         self.clean_up_after_running_script();
+        Ok(())
     }
 
     /// The window loop's remote channel, made with the runtime so the page's workers
@@ -406,33 +425,14 @@ impl JsHost {
     /// (its "error to rethrow" is set) never runs: Err with the parse error, for a
     /// plain `error` Event at the Worker object; nothing is reported in the worker.
     pub fn run_worker_script(&mut self, request: &str, text: &str) -> Result<(), String> {
-        let parse_error = self
-            .enter_script(|rt, _| {
-                deno_core::scope!(scope, rt);
-                v8::tc_scope!(let tc, scope);
-                let (Some(source), Some(origin)) = (
-                    v8::String::new(tc, text),
-                    crate::modules::script_origin(tc, request, false),
-                ) else {
-                    return None;
-                };
-                if v8::Script::compile(tc, source, Some(&origin)).is_some() {
-                    return None;
-                }
-                let message = tc.exception().map(|e| e.to_rust_string_lossy(tc));
-                Some(message.unwrap_or_else(|| "SyntaxError".to_string()))
-            })
-            .flatten();
-        if let Some(message) = parse_error {
-            return Err(format!("{request}: {message}"));
-        }
-        self.run_classic_script(&ClassicScript {
+        let script = ClassicScript {
             name: request,
             source: text,
             line: 1,
             column: 1,
-        });
-        Ok(())
+        };
+        self.compile_and_run(&script, false)
+            .map_err(|message| format!("{request}: {message}"))
     }
 
     /// A module worker's script; Err when its graph could not be fetched, parsed or
