@@ -428,6 +428,32 @@ impl Document {
         matches_selector_list(list, DomElement { doc: self, id: el }, &mut cx)
     }
 
+    /// Whether one complex selector of a style rule matches `el` (CSS cascade: each
+    /// selector of a list brings its own specificity). `caches` can be shared across
+    /// the elements of one style pass.
+    pub fn style_selector_matches(
+        &self,
+        el: NodeId,
+        selector: &selectors::parser::Selector<DomSelectors>,
+        caches: &mut SelectorCaches,
+    ) -> bool {
+        let mut cx = MatchingContext::new(
+            MatchingMode::Normal,
+            None,
+            caches,
+            QuirksMode::NoQuirks,
+            NeedsSelectorFlags::No,
+            MatchingForInvalidation::No,
+        );
+        selectors::matching::matches_selector(
+            selector,
+            0,
+            None,
+            DomElement { doc: self, id: el },
+            &mut cx,
+        )
+    }
+
     /// `element.matches(selectors)`: `:scope` is the element itself.
     pub fn element_matches(&self, el: NodeId, list: &Selectors) -> bool {
         self.data(el).element().is_some()

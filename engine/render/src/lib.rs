@@ -1,0 +1,6 @@
+//! Roundabout's renderer: style (cssparser + selectors cascade), layout (taffy for
+//! block/flex/grid, cosmic-text for inline text), paint (tiny-skia). Knows nothing of
+//! JavaScript; the bindings ask it for geometry and computed styles, the shell for
+//! frames.
+
+pub mod style;
