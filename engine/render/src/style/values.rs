@@ -605,7 +605,7 @@ mod tests {
             "#ff000",
             "rgb(1, 2)",
             "rgb(1 2, 3)",
-            "hsl(1, 2, 3",
+            "hsl(1, 2%)",
             "notacolor",
             "rgb(1,2,3) x",
         ] {
