@@ -3,4 +3,13 @@
 //! JavaScript; the bindings ask it for geometry and computed styles, the shell for
 //! frames.
 
+pub mod compare;
+pub mod fonts;
+pub mod layout;
+pub mod paint;
+pub mod renderer;
 pub mod style;
+
+pub use layout::Rect;
+pub use renderer::{render_html, Renderer};
+pub use tiny_skia::Pixmap;

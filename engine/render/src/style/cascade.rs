@@ -66,11 +66,7 @@ pub fn author_sheets(doc: &Document) -> Vec<StyleSheet> {
 }
 
 /// Computes the style of every element under the document element.
-pub fn compute_styles<'s>(
-    doc: &Document,
-    author: &'s [StyleSheet],
-    viewport: (f32, f32),
-) -> Styles {
+pub fn compute_styles(doc: &Document, author: &[StyleSheet], viewport: (f32, f32)) -> Styles {
     let ua = UA.with(|ua| ua.clone());
     compute_with(doc, &ua, author, viewport)
 }

@@ -1,0 +1,327 @@
+//! Inline formatting contexts (CSS Inline 3, CSS Text 3): the text runs and inline
+//! elements of one block container, shaped and broken into lines by cosmic-text. The
+//! context is one measured leaf for taffy; after layout it knows where each glyph and
+//! each inline element's line fragments are.
+
+use std::rc::Rc;
+
+use cosmic_text::{Align, Attrs, Buffer, Metrics, Shaping, Style as FontStyle, Weight, Wrap};
+use roundabout_engine::dom::NodeId;
+
+use crate::fonts::{FamilyChoice, Fonts};
+use crate::style::ComputedStyle;
+
+/// A rectangle in CSS px.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub fn union(self, o: Rect) -> Rect {
+        let x = self.x.min(o.x);
+        let y = self.y.min(o.y);
+        Rect {
+            x,
+            y,
+            w: (self.x + self.w).max(o.x + o.w) - x,
+            h: (self.y + self.h).max(o.y + o.h) - y,
+        }
+    }
+
+    pub fn translate(self, dx: f32, dy: f32) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+    }
+
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.x && x < self.x + self.w && y >= self.y && y < self.y + self.h
+    }
+}
+
+/// An inline element (a box inside the context): its node, style and enclosing inline.
+pub struct InlineBox {
+    pub node: NodeId,
+    pub parent: Option<usize>,
+    pub style: Rc<ComputedStyle>,
+    /// Its fragments, one per line it touches, relative to the context's origin
+    /// (filled by `finish`).
+    pub fragments: Vec<Rect>,
+}
+
+/// A run of text with one style, inside inline box `owner` (None = the block itself).
+pub struct TextRun {
+    pub text: String,
+    pub style: Rc<ComputedStyle>,
+    pub owner: Option<usize>,
+    pub node: Option<NodeId>,
+}
+
+pub struct InlineContent {
+    pub block_style: Rc<ComputedStyle>,
+    pub runs: Vec<TextRun>,
+    pub boxes: Vec<InlineBox>,
+    buffer: Option<Buffer>,
+    /// The width the buffer was last laid out at (None = unbounded).
+    laid_out_at: Option<Option<f32>>,
+}
+
+/// CSS Text 3 § 4.1.1 phase I: collapsing of spaces, tabs and segment breaks.
+pub struct WhitespaceCollapser {
+    /// Whether the last character emitted was a collapsible space (or the line start).
+    after_space: bool,
+}
+
+impl Default for WhitespaceCollapser {
+    fn default() -> Self {
+        WhitespaceCollapser { after_space: true }
+    }
+}
+
+impl WhitespaceCollapser {
+    pub fn process(&mut self, text: &str, white_space: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        match white_space {
+            "pre" | "pre-wrap" | "break-spaces" => {
+                out.push_str(&text.replace("\r\n", "\n").replace('\r', "\n"));
+                self.after_space = false;
+            }
+            "pre-line" => {
+                for c in text.chars() {
+                    if c == '\n' {
+                        // Spaces before a preserved break are removed.
+                        while out.ends_with(' ') {
+                            out.pop();
+                        }
+                        out.push('\n');
+                        self.after_space = true;
+                    } else if c == ' ' || c == '\t' {
+                        if !self.after_space {
+                            out.push(' ');
+                            self.after_space = true;
+                        }
+                    } else {
+                        out.push(c);
+                        self.after_space = false;
+                    }
+                }
+            }
+            _ => {
+                for c in text.chars() {
+                    if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+                        if !self.after_space {
+                            out.push(' ');
+                            self.after_space = true;
+                        }
+                    } else {
+                        out.push(c);
+                        self.after_space = false;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A forced break (`<br>`) resets the "line start" state.
+    pub fn forced_break(&mut self) {
+        self.after_space = true;
+    }
+}
+
+fn attrs_for<'a>(style: &ComputedStyle, family: &'a FamilyChoice, metadata: usize) -> Attrs<'a> {
+    let mut attrs = Attrs::new();
+    attrs.family = family.as_family();
+    attrs.weight = Weight(style.font_weight);
+    attrs.style = if style.italic {
+        FontStyle::Italic
+    } else {
+        FontStyle::Normal
+    };
+    attrs.color_opt = None;
+    attrs.metadata = metadata;
+    attrs.metrics(Metrics::new(style.font_size, style.line_height_px()))
+}
+
+impl InlineContent {
+    pub fn new(block_style: Rc<ComputedStyle>) -> InlineContent {
+        InlineContent {
+            block_style,
+            runs: Vec::new(),
+            boxes: Vec::new(),
+            buffer: None,
+            laid_out_at: None,
+        }
+    }
+
+    /// Whether the context has anything but collapsed-away white space.
+    pub fn is_empty(&self) -> bool {
+        self.runs.iter().all(|r| r.text.is_empty())
+    }
+
+    /// Removes collapsible spaces at the very end (CSS Text 3 § 4.1.2: spaces at the
+    /// end of a line are removed; cosmic-text handles the ends of wrapped lines).
+    pub fn trim_end(&mut self) {
+        for run in self.runs.iter_mut().rev() {
+            if matches!(run.style.white_space, "pre" | "pre-wrap" | "break-spaces") {
+                break;
+            }
+            let trimmed = run.text.trim_end_matches(' ').len();
+            let all_space = trimmed == 0;
+            run.text.truncate(trimmed);
+            if !all_space {
+                break;
+            }
+        }
+    }
+
+    fn ensure_buffer(&mut self, fonts: &mut Fonts) {
+        if self.buffer.is_some() {
+            return;
+        }
+        let block = &self.block_style;
+        let mut buffer = Buffer::new(
+            &mut fonts.system,
+            Metrics::new(block.font_size, block.line_height_px().max(1.0)),
+        );
+        buffer.set_wrap(match block.white_space {
+            "pre" | "nowrap" => Wrap::None,
+            _ => Wrap::WordOrGlyph,
+        });
+        let families: Vec<FamilyChoice> = self
+            .runs
+            .iter()
+            .map(|r| fonts.resolve(&r.style.font_family))
+            .collect();
+        let block_family = fonts.resolve(&block.font_family);
+        let spans: Vec<(&str, Attrs)> = self
+            .runs
+            .iter()
+            .zip(&families)
+            .map(|(run, family)| {
+                let metadata = run.owner.map_or(0, |o| o + 1);
+                (run.text.as_str(), attrs_for(&run.style, family, metadata))
+            })
+            .collect();
+        let align = match block.text_align {
+            "center" => Align::Center,
+            "right" | "end" => Align::Right,
+            "justify" => Align::Justified,
+            _ => Align::Left,
+        };
+        buffer.set_rich_text(
+            spans,
+            &attrs_for(block, &block_family, 0),
+            Shaping::Advanced,
+            Some(align),
+        );
+        self.buffer = Some(buffer);
+    }
+
+    fn layout_at(&mut self, fonts: &mut Fonts, width: Option<f32>) {
+        self.ensure_buffer(fonts);
+        if self.laid_out_at == Some(width) {
+            return;
+        }
+        let buffer = self.buffer.as_mut().expect("buffer");
+        buffer.set_size(width, None);
+        buffer.shape_until_scroll(&mut fonts.system, false);
+        self.laid_out_at = Some(width);
+    }
+
+    /// Measures the context for taffy: `width` None = max-content, Some(0) ≈ min-content.
+    pub fn measure(&mut self, fonts: &mut Fonts, width: Option<f32>) -> (f32, f32) {
+        self.layout_at(fonts, width);
+        let buffer = self.buffer.as_ref().expect("buffer");
+        let (mut w, mut h) = (0f32, 0f32);
+        for run in buffer.layout_runs() {
+            w = w.max(run.line_w);
+            h = run.line_top + run.line_height;
+        }
+        (w, h)
+    }
+
+    /// Lays the context out at its final width and records each inline box's
+    /// fragments (relative to the context's content box).
+    pub fn finish(&mut self, fonts: &mut Fonts, width: f32) {
+        self.layout_at(fonts, Some(width));
+        for b in &mut self.boxes {
+            b.fragments.clear();
+        }
+        let buffer = self.buffer.as_ref().expect("buffer");
+        for run in buffer.layout_runs() {
+            let mut line: Vec<Option<Rect>> = vec![None; self.boxes.len()];
+            for glyph in run.glyphs {
+                let mut owner = glyph.metadata.checked_sub(1);
+                while let Some(i) = owner {
+                    let b = &self.boxes[i];
+                    // The inline box's content area: its font's ascent and descent
+                    // around the baseline (CSS Inline 3 § 4.2).
+                    let fs = b.style.font_size;
+                    let r = Rect {
+                        x: glyph.x,
+                        y: run.line_y - 0.928 * fs,
+                        w: glyph.w,
+                        h: 1.164 * fs,
+                    };
+                    line[i] = Some(line[i].map_or(r, |o| o.union(r)));
+                    owner = b.parent;
+                }
+            }
+            for (i, r) in line.into_iter().enumerate() {
+                if let Some(r) = r {
+                    self.boxes[i].fragments.push(r);
+                }
+            }
+        }
+    }
+
+    pub fn buffer(&self) -> Option<&Buffer> {
+        self.buffer.as_ref()
+    }
+
+    /// The laid-out lines: (top, height, width) relative to the context.
+    pub fn lines(&self) -> Vec<(f32, f32, f32)> {
+        self.buffer
+            .as_ref()
+            .map(|b| {
+                b.layout_runs()
+                    .map(|r| (r.line_top, r.line_height, r.line_w))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The style for glyphs with this metadata (0 = the block's).
+    pub fn style_for_metadata(&self, metadata: usize) -> &ComputedStyle {
+        match metadata.checked_sub(1) {
+            Some(i) => &self.boxes[i].style,
+            None => &self.block_style,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn white_space_collapses_across_runs() {
+        let mut c = WhitespaceCollapser::default();
+        assert_eq!(c.process("  Hello \n\t world ", "normal"), "Hello world ");
+        assert_eq!(
+            c.process(" again", "normal"),
+            "again",
+            "space after a space is removed"
+        );
+        let mut c = WhitespaceCollapser::default();
+        assert_eq!(c.process("a  \n  b", "pre-line"), "a\nb");
+        assert_eq!(c.process(" x  y", "pre"), " x  y");
+    }
+}

@@ -1,0 +1,548 @@
+//! Paint (CSS 2 Appendix E "elaborate description of stacking contexts", simplified):
+//! the canvas background from the root or body, then per stacking context: its
+//! background and borders, negative z-index children, in-flow boxes in tree order
+//! (background, borders, then their text), positioned boxes with `z-index: auto/0` in
+//! tree order, positive z-index children. `opacity < 1` paints the subtree into a layer
+//! composited at that opacity; `overflow` other than visible clips descendants to the
+//! padding box. Box edges are snapped to device pixels, as browsers do.
+
+use cosmic_text::Color;
+use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, PixmapPaint, Transform};
+
+use crate::fonts::Fonts;
+use crate::layout::{BoxKind, Layout, LayoutBox, Rect};
+use crate::style::values::Rgba;
+
+/// An integer pixel rectangle (x0, y0, x1, y1), exclusive end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Px {
+    x0: i32,
+    y0: i32,
+    x1: i32,
+    y1: i32,
+}
+
+impl Px {
+    fn snap(r: Rect) -> Px {
+        Px {
+            x0: r.x.round() as i32,
+            y0: r.y.round() as i32,
+            x1: (r.x + r.w).round() as i32,
+            y1: (r.y + r.h).round() as i32,
+        }
+    }
+
+    fn intersect(self, o: Px) -> Px {
+        Px {
+            x0: self.x0.max(o.x0),
+            y0: self.y0.max(o.y0),
+            x1: self.x1.min(o.x1),
+            y1: self.y1.min(o.y1),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.x1 <= self.x0 || self.y1 <= self.y0
+    }
+}
+
+fn paint_color(c: Rgba, opacity: f32) -> Paint<'static> {
+    let mut paint = Paint::default();
+    paint.set_color_rgba8(
+        c.r,
+        c.g,
+        c.b,
+        (c.a * opacity * 255.0).round().clamp(0.0, 255.0) as u8,
+    );
+    paint.anti_alias = false;
+    paint
+}
+
+struct Painter<'a> {
+    layout: &'a Layout,
+    fonts: &'a mut Fonts,
+    /// Scroll offset of the viewport (page → device coordinates).
+    scroll: (f32, f32),
+}
+
+/// Paints the layout into a new pixmap of the viewport's size.
+pub fn paint(layout: &Layout, fonts: &mut Fonts, scroll: (f32, f32)) -> Pixmap {
+    let (w, h) = (
+        layout.viewport.0.max(1.0) as u32,
+        layout.viewport.1.max(1.0) as u32,
+    );
+    let mut pixmap = Pixmap::new(w, h).expect("pixmap size");
+    // CSS Backgrounds 3 § 2.11.2: the root's background paints the canvas; if it has
+    // none, the body's does. The canvas default is white (the UA's).
+    let canvas_bg = canvas_background(layout);
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let full = Px {
+        x0: 0,
+        y0: 0,
+        x1: w as i32,
+        y1: h as i32,
+    };
+    fill_px(&mut pixmap, full, canvas_bg, 1.0);
+    let mut painter = Painter {
+        layout,
+        fonts,
+        scroll,
+    };
+    let clip = Px {
+        x0: 0,
+        y0: 0,
+        x1: w as i32,
+        y1: h as i32,
+    };
+    painter.stacking_context(&mut pixmap, 0, clip);
+    pixmap
+}
+
+/// The canvas background (root, else body) and which box gave it.
+fn canvas_background(layout: &Layout) -> Rgba {
+    let Some(root) = layout.root else {
+        return Rgba::TRANSPARENT;
+    };
+    let rs = &layout.boxes[root].style;
+    if rs.background_color.a > 0.0 {
+        return rs.background_color;
+    }
+    body_box(layout).map_or(Rgba::TRANSPARENT, |b| {
+        layout.boxes[b].style.background_color
+    })
+}
+
+fn body_box(layout: &Layout) -> Option<usize> {
+    let root = layout.root?;
+    layout.boxes[root]
+        .children
+        .iter()
+        .copied()
+        .find(|&c| layout.boxes[c].is_body)
+}
+
+fn fill_px(pixmap: &mut Pixmap, r: Px, c: Rgba, opacity: f32) {
+    if r.is_empty() || c.a <= 0.0 {
+        return;
+    }
+    if let Some(rect) =
+        tiny_skia::Rect::from_ltrb(r.x0 as f32, r.y0 as f32, r.x1 as f32, r.y1 as f32)
+    {
+        pixmap.fill_rect(rect, &paint_color(c, opacity), Transform::identity(), None);
+    }
+}
+
+/// Fills a polygon clipped to `clip` (borders with mitred corners).
+fn fill_polygon(pixmap: &mut Pixmap, points: &[(f32, f32)], c: Rgba, clip: Px) {
+    if c.a <= 0.0 {
+        return;
+    }
+    let mut pb = PathBuilder::new();
+    pb.move_to(points[0].0, points[0].1);
+    for p in &points[1..] {
+        pb.line_to(p.0, p.1);
+    }
+    pb.close();
+    let Some(path) = pb.finish() else { return };
+    let mask = clip_mask(pixmap, clip);
+    pixmap.fill_path(
+        &path,
+        &paint_color(c, 1.0),
+        FillRule::Winding,
+        Transform::identity(),
+        mask.as_ref(),
+    );
+}
+
+fn clip_mask(pixmap: &Pixmap, clip: Px) -> Option<tiny_skia::Mask> {
+    if clip.x0 <= 0
+        && clip.y0 <= 0
+        && clip.x1 >= pixmap.width() as i32
+        && clip.y1 >= pixmap.height() as i32
+    {
+        return None;
+    }
+    let mut mask = tiny_skia::Mask::new(pixmap.width(), pixmap.height())?;
+    let rect = tiny_skia::Rect::from_ltrb(
+        clip.x0 as f32,
+        clip.y0 as f32,
+        clip.x1 as f32,
+        clip.y1 as f32,
+    )?;
+    let path = PathBuilder::from_rect(rect);
+    mask.fill_path(&path, FillRule::Winding, false, Transform::identity());
+    Some(mask)
+}
+
+/// Blends one coverage span of a glyph (premultiplied source-over).
+fn blend_pixel(pixmap: &mut Pixmap, x: i32, y: i32, color: Color) {
+    let (w, h) = (pixmap.width() as i32, pixmap.height() as i32);
+    if x < 0 || y < 0 || x >= w || y >= h {
+        return;
+    }
+    let a = color.a() as u32;
+    if a == 0 {
+        return;
+    }
+    let i = ((y * w + x) * 4) as usize;
+    let data = pixmap.data_mut();
+    let inv = 255 - a;
+    let src = [
+        color.r() as u32 * a / 255,
+        color.g() as u32 * a / 255,
+        color.b() as u32 * a / 255,
+        a,
+    ];
+    for k in 0..4 {
+        data[i + k] = (src[k] + (data[i + k] as u32 * inv + 127) / 255).min(255) as u8;
+    }
+}
+
+#[derive(Default)]
+struct Lists {
+    negative: Vec<(i32, usize, Px)>,
+    in_flow: Vec<(usize, Px)>,
+    positioned: Vec<(i32, usize, Px)>,
+    positive: Vec<(i32, usize, Px)>,
+}
+
+impl Painter<'_> {
+    fn device(&self, r: Rect) -> Rect {
+        r.translate(-self.scroll.0, -self.scroll.1)
+    }
+
+    fn creates_context(b: &LayoutBox) -> bool {
+        b.style.opacity < 1.0 || (b.style.is_positioned() && b.style.z_index.is_some())
+    }
+
+    /// Paints box `i` as a stacking context (or a positioned box painted like one).
+    fn stacking_context(&mut self, target: &mut Pixmap, i: usize, clip: Px) {
+        let b = &self.layout.boxes[i];
+        if b.style.opacity < 1.0 {
+            if b.style.opacity <= 0.0 {
+                return;
+            }
+            let Some(mut layer) = Pixmap::new(target.width(), target.height()) else {
+                return;
+            };
+            self.context_contents(&mut layer, i, clip);
+            let paint = PixmapPaint {
+                opacity: b.style.opacity,
+                ..PixmapPaint::default()
+            };
+            target.draw_pixmap(0, 0, layer.as_ref(), &paint, Transform::identity(), None);
+        } else {
+            self.context_contents(target, i, clip);
+        }
+    }
+
+    fn context_contents(&mut self, target: &mut Pixmap, i: usize, clip: Px) {
+        let mut lists = Lists::default();
+        // The root box's own background went to the canvas (and the body's, if the
+        // root has none).
+        let root = self.layout.root;
+        let skip_bg = root == Some(i)
+            || (self.layout.boxes[i].is_body
+                && root.is_some_and(|r| self.layout.boxes[r].style.background_color.a <= 0.0));
+        self.box_decorations(target, i, clip, skip_bg);
+        self.box_text(target, i, clip);
+        let inner = self.clip_for(i, clip);
+        for c in self.layout.boxes[i].children.clone() {
+            self.flow(c, inner, &mut lists);
+        }
+        lists.negative.sort_by_key(|(z, _, _)| *z);
+        lists.positive.sort_by_key(|(z, _, _)| *z);
+        for (_, c, cl) in lists.negative {
+            self.stacking_context(target, c, cl);
+        }
+        for (c, cl) in lists.in_flow {
+            self.box_decorations(target, c, cl, false);
+            self.box_text(target, c, cl);
+        }
+        for (_, c, cl) in lists.positioned {
+            self.stacking_context(target, c, cl);
+        }
+        for (_, c, cl) in lists.positive {
+            self.stacking_context(target, c, cl);
+        }
+    }
+
+    /// Collects an in-flow, non-positioned box and its in-flow descendants in tree
+    /// order; positioned boxes and stacking contexts go to the enclosing context's
+    /// z-ordered lists.
+    fn flow(&mut self, i: usize, clip: Px, lists: &mut Lists) {
+        let b = &self.layout.boxes[i];
+        if b.style.is_positioned() || Self::creates_context(b) {
+            let z = if b.style.is_positioned() {
+                b.style.z_index.unwrap_or(0)
+            } else {
+                0
+            };
+            match z {
+                z if z < 0 => lists.negative.push((z, i, clip)),
+                0 => lists.positioned.push((0, i, clip)),
+                z => lists.positive.push((z, i, clip)),
+            }
+            return;
+        }
+        lists.in_flow.push((i, clip));
+        let inner = self.clip_for(i, clip);
+        for c in self.layout.boxes[i].children.clone() {
+            self.flow(c, inner, lists);
+        }
+    }
+
+    fn clip_for(&self, i: usize, clip: Px) -> Px {
+        let b = &self.layout.boxes[i];
+        if b.style.clips_overflow() && !matches!(b.kind, BoxKind::Viewport) {
+            clip.intersect(Px::snap(self.device(b.padding_box())))
+        } else {
+            clip
+        }
+    }
+
+    fn box_decorations(&mut self, target: &mut Pixmap, i: usize, clip: Px, skip_background: bool) {
+        let b = &self.layout.boxes[i];
+        let s = &b.style;
+        if !s.visibility_visible || matches!(b.kind, BoxKind::Viewport | BoxKind::Anonymous) {
+            return;
+        }
+        let outer = Px::snap(self.device(b.border_box));
+        if !skip_background && s.background_color.a > 0.0 {
+            fill_px(target, outer.intersect(clip), s.background_color, 1.0);
+        }
+        self.borders(target, outer, b.border, s.border_color, clip);
+    }
+
+    /// Solid borders: each side a trapezoid (mitred corners), or a rectangle when
+    /// neighbouring sides share a colour.
+    fn borders(
+        &self,
+        target: &mut Pixmap,
+        outer: Px,
+        widths: [f32; 4],
+        colors: [Rgba; 4],
+        clip: Px,
+    ) {
+        let w = widths.map(|v| v.round());
+        if w.iter().all(|v| *v <= 0.0) {
+            return;
+        }
+        let (x0, y0, x1, y1) = (
+            outer.x0 as f32,
+            outer.y0 as f32,
+            outer.x1 as f32,
+            outer.y1 as f32,
+        );
+        let (t, r, bt, l) = (w[0], w[1], w[2], w[3]);
+        if colors.iter().all(|c| *c == colors[0]) {
+            let c = colors[0];
+            fill_px(
+                target,
+                Px {
+                    x0: outer.x0,
+                    y0: outer.y0,
+                    x1: outer.x1,
+                    y1: outer.y0 + t as i32,
+                }
+                .intersect(clip),
+                c,
+                1.0,
+            );
+            fill_px(
+                target,
+                Px {
+                    x0: outer.x0,
+                    y0: outer.y1 - bt as i32,
+                    x1: outer.x1,
+                    y1: outer.y1,
+                }
+                .intersect(clip),
+                c,
+                1.0,
+            );
+            fill_px(
+                target,
+                Px {
+                    x0: outer.x0,
+                    y0: outer.y0 + t as i32,
+                    x1: outer.x0 + l as i32,
+                    y1: outer.y1 - bt as i32,
+                }
+                .intersect(clip),
+                c,
+                1.0,
+            );
+            fill_px(
+                target,
+                Px {
+                    x0: outer.x1 - r as i32,
+                    y0: outer.y0 + t as i32,
+                    x1: outer.x1,
+                    y1: outer.y1 - bt as i32,
+                }
+                .intersect(clip),
+                c,
+                1.0,
+            );
+            return;
+        }
+        let sides: [(usize, [(f32, f32); 4]); 4] = [
+            (0, [(x0, y0), (x1, y0), (x1 - r, y0 + t), (x0 + l, y0 + t)]),
+            (1, [(x1, y0), (x1, y1), (x1 - r, y1 - bt), (x1 - r, y0 + t)]),
+            (
+                2,
+                [(x1, y1), (x0, y1), (x0 + l, y1 - bt), (x1 - r, y1 - bt)],
+            ),
+            (3, [(x0, y1), (x0, y0), (x0 + l, y0 + t), (x0 + l, y1 - bt)]),
+        ];
+        for (side, pts) in sides {
+            if w[side] > 0.0 {
+                fill_polygon(target, &pts, colors[side], clip);
+            }
+        }
+    }
+
+    fn box_text(&mut self, target: &mut Pixmap, i: usize, clip: Px) {
+        let b = &self.layout.boxes[i];
+        let Some(inline) = &b.inline else { return };
+        let (ox, oy) = (
+            b.content_origin.0 - self.scroll.0,
+            b.content_origin.1 - self.scroll.1,
+        );
+        // Inline boxes' backgrounds and borders first (CSS 2 Appendix E step 7.2.1).
+        for ib in &inline.boxes {
+            let s = &ib.style;
+            if !s.visibility_visible {
+                continue;
+            }
+            let has_border = s.border_width.iter().any(|w| *w > 0.0);
+            if s.background_color.a <= 0.0 && !has_border {
+                continue;
+            }
+            for f in &ib.fragments {
+                // The padding and border extend outwards from the content area.
+                let r = Rect {
+                    x: ox + f.x - s.padding[3].resolve(0.0) - s.border_width[3],
+                    y: oy + f.y - s.padding[0].resolve(0.0) - s.border_width[0],
+                    w: f.w
+                        + s.padding[1].resolve(0.0)
+                        + s.padding[3].resolve(0.0)
+                        + s.border_width[1]
+                        + s.border_width[3],
+                    h: f.h
+                        + s.padding[0].resolve(0.0)
+                        + s.padding[2].resolve(0.0)
+                        + s.border_width[0]
+                        + s.border_width[2],
+                };
+                let px = Px::snap(r);
+                fill_px(target, px.intersect(clip), s.background_color, 1.0);
+                self.borders(target, px, s.border_width, s.border_color, clip);
+            }
+        }
+        let Some(buffer) = inline.buffer() else {
+            return;
+        };
+        let fonts = &mut *self.fonts;
+        for run in buffer.layout_runs() {
+            for glyph in run.glyphs {
+                let style = inline.style_for_metadata(glyph.metadata);
+                if !style.visibility_visible || style.color.a <= 0.0 {
+                    continue;
+                }
+                let c = style.color;
+                let color = Color::rgba(c.r, c.g, c.b, (c.a * 255.0).round() as u8);
+                let physical = glyph.physical((ox, oy + run.line_y), 1.0);
+                let Some(image) = fonts.swash.get_image(&mut fonts.system, physical.cache_key)
+                else {
+                    continue;
+                };
+                let (gx, gy) = (
+                    physical.x + image.placement.left,
+                    physical.y - image.placement.top,
+                );
+                let (gw, gh) = (image.placement.width as i32, image.placement.height as i32);
+                match image.content {
+                    cosmic_text::SwashContent::Mask => {
+                        let mut k = 0usize;
+                        for yy in 0..gh {
+                            for xx in 0..gw {
+                                let coverage = image.data[k] as u32;
+                                k += 1;
+                                let (px, py) = (gx + xx, gy + yy);
+                                if coverage == 0
+                                    || px < clip.x0
+                                    || px >= clip.x1
+                                    || py < clip.y0
+                                    || py >= clip.y1
+                                {
+                                    continue;
+                                }
+                                let a = (color.a() as u32 * coverage / 255) as u8;
+                                blend_pixel(
+                                    target,
+                                    px,
+                                    py,
+                                    Color::rgba(color.r(), color.g(), color.b(), a),
+                                );
+                            }
+                        }
+                    }
+                    cosmic_text::SwashContent::Color => {
+                        let mut k = 0usize;
+                        for yy in 0..gh {
+                            for xx in 0..gw {
+                                let p = &image.data[k..k + 4];
+                                k += 4;
+                                let (px, py) = (gx + xx, gy + yy);
+                                if px < clip.x0 || px >= clip.x1 || py < clip.y0 || py >= clip.y1 {
+                                    continue;
+                                }
+                                blend_pixel(target, px, py, Color::rgba(p[0], p[1], p[2], p[3]));
+                            }
+                        }
+                    }
+                    cosmic_text::SwashContent::SubpixelMask => {}
+                }
+                // Underline / line-through (CSS Text Decoration 3 § 2), propagated
+                // from the inline box or block that declares it.
+                let decoration = decoration_of(inline, glyph.metadata);
+                if decoration != "none" {
+                    let fs = style.font_size;
+                    let thickness = (fs / 14.0).round().max(1.0) as i32;
+                    let y = match decoration {
+                        "underline" => oy + run.line_y + (fs * 0.12).round().max(1.0),
+                        "line-through" => oy + run.line_y - (fs * 0.3).round(),
+                        _ => oy + run.line_y - (fs * 0.93).round(),
+                    };
+                    let line = Px::snap(Rect {
+                        x: ox + glyph.x,
+                        y,
+                        w: glyph.w,
+                        h: 0.0,
+                    });
+                    let line = Px {
+                        y1: line.y0 + thickness,
+                        ..line
+                    };
+                    fill_px(target, line.intersect(clip), c, 1.0);
+                }
+            }
+        }
+    }
+}
+
+/// The text decoration line that applies to glyphs of this metadata: the nearest
+/// declaring inline box, else the block's.
+fn decoration_of(inline: &crate::layout::InlineContent, metadata: usize) -> &'static str {
+    let mut owner = metadata.checked_sub(1);
+    while let Some(i) = owner {
+        let b = &inline.boxes[i];
+        if b.style.text_decoration_line != "none" {
+            return b.style.text_decoration_line;
+        }
+        owner = b.parent;
+    }
+    inline.block_style.text_decoration_line
+}

@@ -1,0 +1,91 @@
+//! The renderer of one page: fonts, the viewport, and the last style + layout, redone
+//! lazily (on a geometry query or for a frame) when the document changed.
+
+use roundabout_engine::dom::{Document, NodeId};
+use tiny_skia::Pixmap;
+
+use crate::fonts::Fonts;
+use crate::layout::{layout_document, Layout, Rect};
+use crate::paint::paint;
+use crate::style::{author_sheets, compute_styles, ComputedStyle, Styles};
+
+pub struct Renderer {
+    fonts: Fonts,
+    viewport: (f32, f32),
+    /// The viewport's scroll position.
+    pub scroll: (f32, f32),
+    cache: Option<(Styles, Layout)>,
+    /// Number of style + layout passes run (for tests and figures).
+    pub layouts: u64,
+}
+
+impl Renderer {
+    pub fn new(viewport: (u32, u32), system_fonts: bool) -> Renderer {
+        Renderer {
+            fonts: Fonts::with_system_fonts(system_fonts),
+            viewport: (viewport.0 as f32, viewport.1 as f32),
+            scroll: (0.0, 0.0),
+            cache: None,
+            layouts: 0,
+        }
+    }
+
+    pub fn viewport(&self) -> (f32, f32) {
+        self.viewport
+    }
+
+    pub fn set_viewport(&mut self, w: u32, h: u32) {
+        if (w as f32, h as f32) != self.viewport {
+            self.viewport = (w as f32, h as f32);
+            self.cache = None;
+        }
+    }
+
+    /// Forgets the last layout: the document (or anything styles depend on) changed.
+    pub fn invalidate(&mut self) {
+        self.cache = None;
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.cache.is_some()
+    }
+
+    /// Style and layout, recomputed only when invalidated.
+    pub fn update(&mut self, doc: &Document) -> (&Styles, &Layout) {
+        if self.cache.is_none() {
+            let sheets = author_sheets(doc);
+            let styles = compute_styles(doc, &sheets, self.viewport);
+            let layout = layout_document(doc, &styles, &mut self.fonts, self.viewport);
+            self.layouts += 1;
+            self.cache = Some((styles, layout));
+        }
+        let (s, l) = self.cache.as_ref().expect("layout");
+        (s, l)
+    }
+
+    pub fn layout(&mut self, doc: &Document) -> &Layout {
+        self.update(doc).1
+    }
+
+    pub fn computed_style(&mut self, doc: &Document, node: NodeId) -> Option<&ComputedStyle> {
+        self.update(doc).0.get(node).map(|s| &**s)
+    }
+
+    /// An element's border box (page coordinates), None without a box.
+    pub fn element_rect(&mut self, doc: &Document, node: NodeId) -> Option<Rect> {
+        self.layout(doc).element_rect(node)
+    }
+
+    /// Paints a frame of the current layout.
+    pub fn paint(&mut self, doc: &Document) -> Pixmap {
+        self.update(doc);
+        let (_, layout) = self.cache.as_ref().expect("layout");
+        paint(layout, &mut self.fonts, self.scroll)
+    }
+}
+
+/// Renders an HTML string at a viewport size to a pixmap (tests, tools).
+pub fn render_html(html: &str, viewport: (u32, u32)) -> Pixmap {
+    let doc = roundabout_engine::dom::parse_html_document(html).document;
+    Renderer::new(viewport, false).paint(&doc)
+}
