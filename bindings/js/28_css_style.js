@@ -100,24 +100,45 @@ function serializeDeclarations(decls) {
 const styleOwners = new WeakMap(); // CSSStyleDeclaration (target and proxy) -> element
 const styleObjects = new WeakMap(); // element -> its CSSStyleDeclaration
 
+// getComputedStyle() results (CSSOM § 9): read-only declarations whose values come
+// from the renderer on each read (live, as the spec's "computed flag" object is).
+const computedOwners = new WeakMap(); // computed CSSStyleDeclaration -> element
+const { op_render_computed_style, op_render_style_names } = ops;
+
 function styleOwner(style) {
-  const el = styleOwners.get(style);
+  const el = styleOwners.get(style) ?? computedOwners.get(style);
   if (el === undefined) throw new TypeError("Illegal invocation");
   return el;
 }
-const declarationsOf = (style) => parseDeclarations(op_dom_get_attribute(idOf(styleOwner(style)), "style") ?? "");
+const COMPUTED_NAMES = op_render_style_names();
+function declarationsOf(style) {
+  if (computedOwners.has(style)) {
+    const id = idOf(styleOwner(style));
+    return COMPUTED_NAMES.map((name) => ({ name, value: op_render_computed_style(id, name), important: false }));
+  }
+  return parseDeclarations(op_dom_get_attribute(idOf(styleOwner(style)), "style") ?? "");
+}
 function writeDeclarations(style, decls) {
+  if (computedOwners.has(style)) {
+    throw new DOMException("This CSSStyleDeclaration is read-only (a computed style).", "NoModificationAllowedError");
+  }
   styleOwner(style).setAttribute("style", serializeDeclarations(decls));
 }
 
 class CSSStyleDeclaration {
   constructor() { illegal(); }
-  get cssText() { return serializeDeclarations(declarationsOf(this)); }
+  get cssText() {
+    if (computedOwners.has(this)) return "";
+    return serializeDeclarations(declarationsOf(this));
+  }
   set cssText(v) { writeDeclarations(this, parseDeclarations(v === null ? "" : toDOMString(v))); }
   get length() { return declarationsOf(this).length; }
   get parentRule() { styleOwner(this); return null; }
   item(index) { return declarationsOf(this)[index >>> 0]?.name ?? ""; }
   getPropertyValue(property) {
+    if (computedOwners.has(this)) {
+      return op_render_computed_style(idOf(styleOwner(this)), toDOMString(property).toLowerCase());
+    }
     const name = propertyName(toDOMString(property));
     return declarationsOf(this).find((d) => d.name === name)?.value ?? "";
   }
@@ -127,6 +148,7 @@ class CSSStyleDeclaration {
   }
   // CSSOM setProperty(property, value, priority).
   setProperty(property, value, priority = "") {
+    if (computedOwners.has(this)) writeDeclarations(this, []);
     const name = propertyName(toDOMString(property));
     if (name === null) return;
     value = value === null ? "" : toDOMString(value);
@@ -149,6 +171,7 @@ class CSSStyleDeclaration {
     writeDeclarations(this, decls);
   }
   removeProperty(property) {
+    if (computedOwners.has(this)) writeDeclarations(this, []);
     const name = propertyName(toDOMString(property));
     const decls = declarationsOf(this);
     const i = decls.findIndex((d) => d.name === name);
@@ -177,11 +200,11 @@ for (const property of CSS_PROPERTIES) {
 }
 defineStyleAccessor("cssFloat", "float");
 
-function styleFor(element) {
-  let style = styleObjects.get(element);
+function styleFor(element, computed = false) {
+  let style = computed ? undefined : styleObjects.get(element);
   if (style !== undefined) return style;
   const target = Object.create(CSSStyleDeclaration.prototype);
-  styleOwners.set(target, element);
+  (computed ? computedOwners : styleOwners).set(target, element);
   style = new Proxy(target, {
     get(t, p, r) {
       if (isIndex(p)) return t.item(Number(p)) || undefined;
@@ -190,8 +213,12 @@ function styleFor(element) {
     set(t, p, v, r) { return Reflect.set(t, p, v, r === style ? t : r); },
     has(t, p) { return isIndex(p) ? Number(p) < t.length : Reflect.has(t, p); },
   });
-  styleOwners.set(style, element);
-  styleObjects.set(element, style);
+  if (computed) {
+    computedOwners.set(style, element);
+  } else {
+    styleOwners.set(style, element);
+    styleObjects.set(element, style);
+  }
   return style;
 }
 

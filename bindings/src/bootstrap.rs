@@ -35,6 +35,7 @@ const JS_FILES: &[(&str, &str)] = js_files!(
     "29_event_handler_attributes.js",
     "30_mutation_observer.js",
     "31_animation_frames.js",
+    "32_cssom_view.js",
     "40_workers.js",
     "41_message_channel.js",
     "42_location.js",

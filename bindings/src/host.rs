@@ -23,6 +23,7 @@ use crate::modules::{
 };
 use crate::ops::{roundabout_web, OutputSlot};
 use crate::output::{ConsoleLevel, Output};
+use crate::render_ops::PageRenderer;
 use crate::workers::{SharedWorkerRegistry, WorkerContext, WorkerFetcher, WorkerRegistry};
 
 /// A classic script's source and where it came from, for error locations.
@@ -72,6 +73,8 @@ pub struct JsHost {
     hook_failed: bool,
     /// The window's loop channel until the loop takes it.
     remote_receiver: Option<RemoteReceiver>,
+    /// Style, layout and paint of the page's document.
+    renderer: Rc<PageRenderer>,
 }
 
 /// What kind of global a runtime gets.
@@ -88,6 +91,10 @@ pub struct HostOptions {
     /// The JS heap limit in bytes (`--max-heap-mb`): script that exceeds it is
     /// stopped and reported, instead of taking the process down.
     pub heap_limit: Option<usize>,
+    /// The viewport in CSS px (`--viewport WxH`); None = 800x600.
+    pub viewport: Option<(u32, u32)>,
+    /// Use the host's fonts besides the embedded DejaVu ones (`--system-fonts`).
+    pub system_fonts: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +106,11 @@ pub enum HostError {
 }
 
 impl JsHost {
+    /// The page's renderer (style, layout, paint).
+    pub fn renderer(&self) -> Rc<PageRenderer> {
+        self.renderer.clone()
+    }
+
     /// A fresh runtime with the web API layer, reading time and timers from `state`.
     pub fn new(
         state: SharedLoopState,
@@ -121,6 +133,7 @@ impl JsHost {
         static NO_BYTECODE_CACHE: std::sync::Once = std::sync::Once::new();
         NO_BYTECODE_CACHE.call_once(|| std::env::set_var("V82JSC_NO_BC_CACHE", "1"));
         let document = Rc::new(RefCell::new(Document::new()));
+        let renderer = Rc::new(PageRenderer::new(options.viewport, options.system_fonts));
         let create_params = options
             .heap_limit
             .map(|max| v8::CreateParams::default().heap_limits(0, max));
@@ -136,6 +149,7 @@ impl JsHost {
             op_state.put(state.clone());
             op_state.put(OutputSlot(output.clone()));
             op_state.put(PageDocument(document.clone()));
+            op_state.put(renderer.clone());
         }
         let is_worker = matches!(kind, AgentKind::Worker(_));
         // A window's workers post back through its loop's channel, made here so the
@@ -209,6 +223,7 @@ impl JsHost {
             idle_period_end: None,
             hook_failed: false,
             remote_receiver,
+            renderer,
         })
     }
 

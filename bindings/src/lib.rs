@@ -11,6 +11,7 @@ pub mod modules;
 mod mutation_observer_ops;
 mod ops;
 pub mod output;
+pub mod render_ops;
 mod worker_ops;
 pub mod workers;
 

@@ -246,6 +246,13 @@ deno_core::extension!(
         op_mo_take_orphaned,
         op_dom_collect,
         op_dom_wants_gc,
+        crate::render_ops::op_render_computed_style,
+        crate::render_ops::op_render_style_names,
+        crate::render_ops::op_render_client_rect,
+        crate::render_ops::op_render_offsets,
+        crate::render_ops::op_render_viewport,
+        crate::render_ops::op_render_scroll_to,
+        crate::render_ops::op_render_element_from_point,
     ],
 );
 

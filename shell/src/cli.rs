@@ -151,6 +151,41 @@ pub struct RunArgs {
     /// document) to stdout.
     #[arg(long)]
     pub dump_dom: bool,
+    /// Write a PNG of the page as painted after the run settles (quiescence, or
+    /// the --timeout).
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+    /// Take the --screenshot at this page time (ms) instead; the run then goes on.
+    #[arg(long, value_name = "MS", requires = "screenshot")]
+    pub screenshot_at: Option<u64>,
+    /// The viewport size in CSS pixels.
+    #[arg(long, value_name = "WxH", default_value = "800x600", value_parser = parse_viewport)]
+    pub viewport: (u32, u32),
+    /// Use the host's fonts too (default: only the embedded DejaVu fonts, so output
+    /// is the same on every machine).
+    #[arg(long)]
+    pub system_fonts: bool,
+}
+
+/// `WxH`, each between 1 and 16384 CSS px.
+pub fn parse_viewport(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("'{s}' is not WIDTHxHEIGHT (e.g. 800x600)"))?;
+    let dim = |v: &str| -> Result<u32, String> {
+        let n: u32 = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{s}' is not WIDTHxHEIGHT (e.g. 800x600)"))?;
+        if (1..=16384).contains(&n) {
+            Ok(n)
+        } else {
+            Err(format!(
+                "'{s}': each side must be between 1 and 16384 pixels"
+            ))
+        }
+    };
+    Ok((dim(w)?, dim(h)?))
 }
 
 fn parse_seconds(s: &str) -> Result<Duration, String> {
@@ -237,6 +272,10 @@ fn run(args: RunArgs) -> u8 {
         heap_limit: (args.max_heap_mb > 0).then(|| args.max_heap_mb.saturating_mul(1024 * 1024)),
         eval: args.eval.clone(),
         frame_rate: Some(args.frame_rate),
+        viewport: Some(args.viewport),
+        system_fonts: args.system_fonts,
+        screenshot: args.screenshot.clone(),
+        screenshot_at: args.screenshot_at.map(Duration::from_millis),
     };
     let output = Rc::new(StdOutput { quiet: args.quiet });
     let report = match run_page(page, &options, output) {

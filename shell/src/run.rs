@@ -32,6 +32,14 @@ pub struct RunOptions {
     pub eval: Option<String>,
     /// Rendering opportunities per second (default 60).
     pub frame_rate: Option<f64>,
+    /// The viewport in CSS px (`--viewport WxH`); None = 800x600.
+    pub viewport: Option<(u32, u32)>,
+    /// Use the host's fonts besides the embedded DejaVu ones (`--system-fonts`).
+    pub system_fonts: bool,
+    /// Write a PNG of the frame painted after quiescence (`--screenshot FILE`) ...
+    pub screenshot: Option<std::path::PathBuf>,
+    /// ... or at this page time instead (`--screenshot-at MS`); the run then goes on.
+    pub screenshot_at: Option<Duration>,
 }
 
 #[derive(Debug)]
@@ -51,6 +59,8 @@ pub enum RunError {
     Host(#[from] HostError),
     #[error("event loop: {0}")]
     Loop(#[from] std::io::Error),
+    #[error("could not write the screenshot {0}: {1}")]
+    Screenshot(std::path::PathBuf, String),
 }
 
 /// Runs `page` to quiescence (or `options.timeout`), sending console output and error
@@ -61,7 +71,22 @@ pub fn run_page(
     output: Rc<dyn Output>,
 ) -> Result<RunReport, RunError> {
     let mut page = Page::new(page, options.clone(), output)?;
-    let mut outcome = page.run_until_idle()?;
+    let mut outcome = match (&options.screenshot, options.screenshot_at) {
+        (Some(path), Some(at)) => {
+            // Page time `at` (or quiescence, whichever comes first), then the rest.
+            let first = page
+                .event_loop
+                .run(Some(options.timeout.map_or(at, |t| t.min(at))))?;
+            page.save_screenshot(path)?;
+            match first {
+                RunOutcome::TimedOut(_) if options.timeout.is_none_or(|t| t > at) => {
+                    page.run_until_idle()?
+                }
+                other => other,
+            }
+        }
+        _ => page.run_until_idle()?,
+    };
     if let (RunOutcome::Quiescent, Some(source)) = (&outcome, options.eval.clone()) {
         page.event_loop.queue_task(Task::native(
             TaskSource::UserInteraction,
@@ -71,6 +96,9 @@ pub fn run_page(
             },
         ));
         outcome = page.run_until_idle()?;
+    }
+    if let (Some(path), None) = (&options.screenshot, options.screenshot_at) {
+        page.save_screenshot(path)?;
     }
     let dom = page.dump_dom();
     let abandoned = page.state.borrow().abandoned.clone();
@@ -155,6 +183,8 @@ impl Page {
         let host_options = HostOptions {
             script_timeout: options.script_timeout,
             heap_limit: options.heap_limit,
+            viewport: options.viewport,
+            system_fonts: options.system_fonts,
         };
         let mut host = JsHost::new(state.clone(), output.clone(), host_options)?;
         let document = host.document().clone();
@@ -190,6 +220,24 @@ impl Page {
     /// The HTML serialization of the document, as `--dump-dom` prints it.
     pub fn dump_dom(&self) -> String {
         dump_dom(&self.document.borrow())
+    }
+
+    /// Paints the current frame (style and layout are redone only if the document
+    /// changed since the last pass).
+    pub fn screenshot(&mut self) -> roundabout_render::Pixmap {
+        let renderer = self.event_loop.host().renderer();
+        let doc = self.document.borrow();
+        renderer.with(|r| r.paint(&doc))
+    }
+
+    /// Paints the current frame into a PNG file.
+    pub fn save_screenshot(&mut self, path: &std::path::Path) -> Result<(), RunError> {
+        let png = self
+            .screenshot()
+            .encode_png()
+            .map_err(|e| RunError::Screenshot(path.to_path_buf(), e.to_string()))?;
+        std::fs::write(path, png)
+            .map_err(|e| RunError::Screenshot(path.to_path_buf(), e.to_string()))
     }
 
     /// Nodes the document's arena holds (freed ones excluded).

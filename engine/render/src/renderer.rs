@@ -1,5 +1,6 @@
 //! The renderer of one page: fonts, the viewport, and the last style + layout, redone
-//! lazily (on a geometry query or for a frame) when the document changed.
+//! lazily (on a geometry query or for a frame) when the document changed (its
+//! generation counter moved) or the viewport did.
 
 use roundabout_engine::dom::{Document, NodeId};
 use tiny_skia::Pixmap;
@@ -14,7 +15,8 @@ pub struct Renderer {
     viewport: (f32, f32),
     /// The viewport's scroll position.
     pub scroll: (f32, f32),
-    cache: Option<(Styles, Layout)>,
+    /// The document generation the cached style and layout were made from.
+    cache: Option<(u64, Styles, Layout)>,
     /// Number of style + layout passes run (for tests and figures).
     pub layouts: u64,
 }
@@ -46,20 +48,21 @@ impl Renderer {
         self.cache = None;
     }
 
-    pub fn is_valid(&self) -> bool {
-        self.cache.is_some()
+    /// Whether the cached layout is up to date with `doc`.
+    pub fn is_current(&self, doc: &Document) -> bool {
+        self.cache.as_ref().is_some_and(|c| c.0 == doc.generation)
     }
 
     /// Style and layout, recomputed only when invalidated.
     pub fn update(&mut self, doc: &Document) -> (&Styles, &Layout) {
-        if self.cache.is_none() {
+        if !self.is_current(doc) {
             let sheets = author_sheets(doc);
             let styles = compute_styles(doc, &sheets, self.viewport);
             let layout = layout_document(doc, &styles, &mut self.fonts, self.viewport);
             self.layouts += 1;
-            self.cache = Some((styles, layout));
+            self.cache = Some((doc.generation, styles, layout));
         }
-        let (s, l) = self.cache.as_ref().expect("layout");
+        let (_, s, l) = self.cache.as_ref().expect("layout");
         (s, l)
     }
 
@@ -76,10 +79,35 @@ impl Renderer {
         self.layout(doc).element_rect(node)
     }
 
+    /// The scrollable overflow of the viewport: (width, height), at least the viewport.
+    pub fn scroll_size(&mut self, doc: &Document) -> (f32, f32) {
+        let viewport = self.viewport;
+        let layout = self.layout(doc);
+        let (mut w, mut h) = viewport;
+        for b in &layout.boxes {
+            w = w.max(b.border_box.x + b.border_box.w);
+            h = h.max(b.border_box.y + b.border_box.h);
+        }
+        (w, h)
+    }
+
+    /// Scrolls the viewport, clamped to the scrollable overflow.
+    pub fn scroll_to(&mut self, doc: &Document, x: f32, y: f32) {
+        let (w, h) = self.scroll_size(doc);
+        let clamp = |v: f32, max: f32| {
+            if v.is_finite() {
+                v.clamp(0.0, max.max(0.0))
+            } else {
+                0.0
+            }
+        };
+        self.scroll = (clamp(x, w - self.viewport.0), clamp(y, h - self.viewport.1));
+    }
+
     /// Paints a frame of the current layout.
     pub fn paint(&mut self, doc: &Document) -> Pixmap {
         self.update(doc);
-        let (_, layout) = self.cache.as_ref().expect("layout");
+        let (_, _, layout) = self.cache.as_ref().expect("layout");
         paint(layout, &mut self.fonts, self.scroll)
     }
 }

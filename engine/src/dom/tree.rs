@@ -21,6 +21,9 @@ pub struct Document {
     pub quirks_mode: html5ever::tree_builder::QuirksMode,
     /// Whether mutation records are collected (something observes this document).
     pub recording_mutations: bool,
+    /// Bumped by every change to the tree, an attribute or character data: what the
+    /// renderer compares to know its style and layout are stale.
+    pub generation: u64,
     /// Records queued by the mutation algorithms, oldest first.
     pub mutation_records: Vec<MutationRecord>,
     /// MutationObserver registrations and queues (mutation_observer.rs).
@@ -55,6 +58,7 @@ impl Document {
             observers: MutationObservers::default(),
             scripts_started: Default::default(),
             scripts_to_prepare: Vec::new(),
+            generation: 0,
         }
     }
 
@@ -100,6 +104,7 @@ impl Document {
     }
 
     pub fn data_mut(&mut self, id: NodeId) -> &mut NodeData {
+        self.generation += 1;
         &mut self.nodes[id.index()].data
     }
 
@@ -204,6 +209,7 @@ impl Document {
     /// Links `child` (which must have no parent) into `parent` before `before`
     /// (or last). The raw step of DOM "insert".
     pub fn link(&mut self, parent: NodeId, child: NodeId, before: Option<NodeId>) {
+        self.generation += 1;
         debug_assert!(
             self.parent(child).is_none(),
             "link a node that has a parent"
@@ -230,6 +236,7 @@ impl Document {
 
     /// Unlinks `child` from its parent (the raw step of DOM "remove").
     pub fn unlink(&mut self, child: NodeId) {
+        self.generation += 1;
         let Some(parent) = self.parent(child) else {
             return;
         };
