@@ -263,12 +263,15 @@ impl InlineContent {
                     let b = &self.boxes[i];
                     // The inline box's content area: its font's ascent and descent
                     // around the baseline (CSS Inline 3 § 4.2).
+                    // DejaVu's ascent and descent, each rounded to whole pixels as
+                    // Chromium does (tests/render/CALIBRATION.md).
                     let fs = b.style.font_size;
+                    let (ascent, descent) = ((fs * 0.928).round(), (fs * 0.236).round());
                     let r = Rect {
                         x: glyph.x,
-                        y: run.line_y - 0.928 * fs,
+                        y: run.line_y.round() - ascent,
                         w: glyph.w,
-                        h: 1.164 * fs,
+                        h: ascent + descent,
                     };
                     line[i] = Some(line[i].map_or(r, |o| o.union(r)));
                     owner = b.parent;
