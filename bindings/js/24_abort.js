@@ -116,7 +116,7 @@ ObjectDefineProperty(HTMLElement.prototype, "click", {
     if (clickInProgress.has(this)) return;
     clickInProgress.add(this);
     try {
-      this.dispatchEvent(new Event("click", { bubbles: true, cancelable: true, composed: true }));
+      this.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, composed: true, view: globalThis }));
     } finally {
       clickInProgress.delete(this);
     }

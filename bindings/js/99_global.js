@@ -61,6 +61,7 @@ return {
     beginNativeEvent(target >= 3 ? wrapNode(target - 3) : target === 0 ? wrapNode(0) : globalThis, type, bubbles,
       cancelable, target === 2 ? wrapNode(0) : undefined),
   stepEvent: stepNativeEvent,
+  beginInputEvent,
   setReadyState: (state) => {
     documentReadyState = READY_STATES[state];
   },

@@ -262,6 +262,28 @@ impl JsHost {
         self.clean_up_after_running_script();
     }
 
+    /// Fires a trusted input event from the window shell (UI Events): `kind` is
+    /// "mouse", "wheel", "keyboard", "ui" or "event", `init` its init dictionary as
+    /// JSON, `target` a node (None: the window). Each listener is followed by a
+    /// microtask checkpoint (the user-interaction task source's dispatch).
+    pub fn fire_input_event(
+        &mut self,
+        kind: &str,
+        event_type: &str,
+        target: Option<NodeId>,
+        init: &str,
+    ) {
+        let args = [
+            HookArg::Str(kind.to_string()),
+            HookArg::Str(event_type.to_string()),
+            HookArg::F64(target.map_or(-1.0, |n| n.0 as f64)),
+            HookArg::Str(init.to_string()),
+        ];
+        self.call_hook(|h| &h.begin_input_event, &args);
+        self.step_native_dispatch();
+        self.clean_up_after_running_script();
+    }
+
     /// Sets `document.readyState` (0 loading, 1 interactive, 2 complete) and fires
     /// `readystatechange` at the document (HTML "update the current document readiness").
     pub fn set_ready_state(&mut self, state: u32) {
