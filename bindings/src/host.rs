@@ -75,7 +75,12 @@ pub struct JsHost {
     remote_receiver: Option<RemoteReceiver>,
     /// Style, layout and paint of the page's document.
     renderer: Rc<PageRenderer>,
+    /// Where painted frames go (the window shell); None = headless, no frames.
+    presenter: Option<FramePresenter>,
 }
+
+/// Receives each painted frame (the window shell presents it).
+pub type FramePresenter = Box<dyn FnMut(&roundabout_render::Pixmap)>;
 
 /// What kind of global a runtime gets.
 pub enum AgentKind {
@@ -109,6 +114,13 @@ impl JsHost {
     /// The page's renderer (style, layout, paint).
     pub fn renderer(&self) -> Rc<PageRenderer> {
         self.renderer.clone()
+    }
+
+    /// Sends painted frames to `presenter`: from now on the rendering update paints
+    /// whenever the picture is out of date (a live window); without one, nothing is
+    /// painted in the rendering steps (headless).
+    pub fn set_frame_presenter(&mut self, presenter: Option<FramePresenter>) {
+        self.presenter = presenter;
     }
 
     /// A fresh runtime with the web API layer, reading time and timers from `state`.
@@ -224,6 +236,7 @@ impl JsHost {
             hook_failed: false,
             remote_receiver,
             renderer,
+            presenter: None,
         })
     }
 
@@ -1035,15 +1048,29 @@ impl ScriptHost for JsHost {
 
     fn needs_rendering(&self) -> bool {
         self.state.borrow().animation_frame_callbacks > 0
+            || (self.presenter.is_some()
+                && (self.renderer.needs_paint(self.document.borrow().generation)
+                    || self.renderer.scroll_pending.get()
+                    || self.renderer.reported_viewport.get() != self.renderer.viewport()))
     }
 
     /// HTML § 8.1.7.3 "update the rendering" for the page's one document, in the
     /// spec's order. Steps with nothing to do in a headless run say so.
     fn update_the_rendering(&mut self, frame_time: Duration) {
-        // Resize steps: `resize` at the window when the viewport changed; only the
-        // window shell changes it, and it has none yet.
-        // Scroll steps: nothing scrolls without layout.
-        // FIXME(media queries): "evaluate media queries and report changes" needs CSS.
+        // Resize steps (CSSOM View § 13.1): `resize` at the window when the viewport
+        // size changed since the last time (the window shell resizes it).
+        let viewport = self.renderer.viewport();
+        if self.renderer.reported_viewport.get() != viewport {
+            self.renderer.reported_viewport.set(viewport);
+            self.fire_event(EventTargetKind::Window, "resize", false, false);
+        }
+        // Scroll steps (§ 13.2): `scroll` at the document (bubbling to the window)
+        // when the viewport scrolled.
+        if self.renderer.scroll_pending.replace(false) {
+            self.fire_event(EventTargetKind::Document, "scroll", true, false);
+        }
+        // Media queries are evaluated with the viewport in every style pass; there
+        // is no MediaQueryList to report changes to yet.
         // Run the animation frame callbacks, one timestamp for the whole frame, each
         // callback followed by a microtask checkpoint.
         let timestamp = frame_time.as_secs_f64() * 1000.0;
@@ -1059,7 +1086,16 @@ impl ScriptHost for JsHost {
             self.state.borrow_mut().animation_frame_callbacks = 0;
             self.give_up_on("animation frame callbacks");
         }
-        // Style, layout and paint: filled by the rendering work (none headless yet).
+        // Style, layout and paint ("update the rendering or user interface"): only
+        // when frames go somewhere (a window) and the picture is out of date;
+        // headless runs paint on demand (--screenshot).
+        if let Some(presenter) = self.presenter.as_mut() {
+            let generation = self.document.borrow().generation;
+            if self.renderer.needs_paint(generation) {
+                let frame = self.renderer.paint(&self.document.borrow());
+                presenter(&frame);
+            }
+        }
     }
 
     /// requestIdleCallback's "start an idle period": the deadline is 50 ms away at

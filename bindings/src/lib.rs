@@ -17,8 +17,8 @@ pub mod workers;
 
 pub use dom_ops::ScriptLoader;
 pub use host::{
-    format_js_error, AgentKind, ClassicScript, EventTargetKind, HostError, HostOptions, JsHost,
-    ModuleScript,
+    format_js_error, AgentKind, ClassicScript, EventTargetKind, FramePresenter, HostError,
+    HostOptions, JsHost, ModuleScript,
 };
 pub use modules::ModuleFetcher;
 pub use output::{CapturedOutput, ConsoleLevel, Output, StdOutput};

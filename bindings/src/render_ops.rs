@@ -22,6 +22,12 @@ pub struct PageRenderer {
     system_fonts: bool,
     /// The viewport size the page last saw in a resize step.
     pub reported_viewport: Cell<(u32, u32)>,
+    /// The document generation of the last painted frame (window shell).
+    painted_generation: Cell<Option<u64>>,
+    /// Something besides the DOM changed the picture (scroll, resize, expose).
+    repaint: Cell<bool>,
+    /// The viewport scrolled since the last rendering update (`scroll` is due).
+    pub scroll_pending: Cell<bool>,
 }
 
 pub const DEFAULT_VIEWPORT: (u32, u32) = (800, 600);
@@ -34,6 +40,39 @@ impl PageRenderer {
             viewport: Cell::new(viewport),
             system_fonts,
             reported_viewport: Cell::new(viewport),
+            painted_generation: Cell::new(None),
+            repaint: Cell::new(true),
+            scroll_pending: Cell::new(false),
+        }
+    }
+
+    /// Asks for a new frame even though the document did not change.
+    pub fn request_repaint(&self) {
+        self.repaint.set(true);
+    }
+
+    /// Whether the last painted frame is out of date.
+    pub fn needs_paint(&self, generation: u64) -> bool {
+        self.repaint.get() || self.painted_generation.get() != Some(generation)
+    }
+
+    /// Paints a frame of `doc` and remembers it as painted.
+    pub fn paint(&self, doc: &roundabout_engine::dom::Document) -> roundabout_render::Pixmap {
+        self.repaint.set(false);
+        self.painted_generation.set(Some(doc.generation));
+        self.with(|r| r.paint(doc))
+    }
+
+    /// Scrolls the viewport (the window's wheel) and notes that `scroll` is due.
+    pub fn scroll_by(&self, doc: &roundabout_engine::dom::Document, dx: f32, dy: f32) {
+        let moved = self.with(|r| {
+            let before = r.scroll;
+            r.scroll_to(doc, before.0 + dx, before.1 + dy);
+            r.scroll != before
+        });
+        if moved {
+            self.scroll_pending.set(true);
+            self.repaint.set(true);
         }
     }
 
@@ -42,6 +81,7 @@ impl PageRenderer {
     }
 
     pub fn set_viewport(&self, w: u32, h: u32) {
+        self.repaint.set(true);
         self.viewport.set((w.max(1), h.max(1)));
         if let Some(r) = self.renderer.borrow_mut().as_mut() {
             r.set_viewport(w.max(1), h.max(1));
@@ -257,7 +297,15 @@ pub fn op_render_scroll_to(state: &mut OpState, x: f64, y: f64) {
     let r = renderer(state);
     let doc = state.borrow::<PageDocument>().0.clone();
     let doc = doc.borrow();
-    r.with(|r| r.scroll_to(&doc, x as f32, y as f32));
+    let moved = r.with(|r| {
+        let before = r.scroll;
+        r.scroll_to(&doc, x as f32, y as f32);
+        r.scroll != before
+    });
+    if moved {
+        r.scroll_pending.set(true);
+        r.request_repaint();
+    }
 }
 
 /// document.elementFromPoint(x, y) in viewport coordinates: an element id or -1.
@@ -286,7 +334,7 @@ fn resolved_value(
     name: &str,
 ) -> Option<String> {
     let one = |n: &str| longhand(n).map(|p| serialize_property(style, p, used));
-    if let Some(v) = one(&name) {
+    if let Some(v) = one(name) {
         return Some(v);
     }
     // Shorthands that browsers serialize from their longhands.

@@ -126,6 +126,21 @@ impl<H: ScriptHost> EventLoop<H> {
         Ok(())
     }
 
+    /// Wakes the loop whenever `fd` is readable (level-triggered; the loop does not
+    /// read it). The window shell hands in the windowing system's connection, so a
+    /// sleeping loop wakes for input, and reads the events itself after each turn.
+    pub fn watch_fd(&self, fd: std::os::fd::OwnedFd) -> io::Result<()> {
+        use calloop::generic::Generic;
+        use calloop::{Interest, Mode, PostAction};
+        self.poll
+            .handle()
+            .insert_source(Generic::new(fd, Interest::READ, Mode::Level), |_, _, _| {
+                Ok(PostAction::Continue)
+            })
+            .map(|_| ())
+            .map_err(|e| io::Error::other(e.to_string()))
+    }
+
     /// Reserves a task for off-thread work (see [`Reservation`]).
     pub fn register_callback(&self, label: impl Into<String>) -> Reservation {
         self.state.borrow_mut().in_flight += 1;

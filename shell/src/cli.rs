@@ -45,6 +45,13 @@ pub enum Command {
     /// 2 bad usage or input; 3 --timeout reached; 4 a script was stopped by the
     /// watchdog or the heap limit. When several apply, the highest wins.
     Run(RunArgs),
+    /// Open a page in a window (X11), driven by the same event loop: frames follow
+    /// the frame clock while something changes, input becomes DOM events; closing
+    /// the window ends the run.
+    ///
+    /// Exit codes: 0 the window was closed (or --timeout passed); 2 bad usage, bad
+    /// input or no display.
+    Window(WindowArgs),
     /// Run web-platform-tests (testharness.js tests) from a WPT checkout: ours
     /// (`wpt-subset/`) or a real one. Each test runs in a fresh process.
     ///
@@ -167,6 +174,42 @@ pub struct RunArgs {
     pub system_fonts: bool,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct WindowArgs {
+    /// The page to open.
+    pub file: PathBuf,
+    /// The window's initial size (the viewport) in pixels.
+    #[arg(long, value_name = "WxH", default_value = "800x600", value_parser = parse_viewport)]
+    pub viewport: (u32, u32),
+    /// Close after this long (seconds).
+    #[arg(long, value_name = "S", value_parser = parse_seconds)]
+    pub timeout: Option<Duration>,
+    /// Rendering opportunities per second.
+    #[arg(long, value_name = "N", default_value_t = 60.0, value_parser = parse_frame_rate)]
+    pub frame_rate: f64,
+    /// Serve files from this folder (see `run --root`).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Also allow reading files under DIR (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub allow_read: Vec<PathBuf>,
+    /// Use the host's fonts too.
+    #[arg(long)]
+    pub system_fonts: bool,
+    /// Write a PNG of the last frame when the window closes ...
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+    /// ... or of the frame at this page time (ms).
+    #[arg(long, value_name = "MS", requires = "screenshot")]
+    pub screenshot_at: Option<u64>,
+    /// Print frame-time statistics (paint + present) to stderr at the end.
+    #[arg(long)]
+    pub frame_stats: bool,
+    /// Don't print console output.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
 /// `WxH`, each between 1 and 16384 CSS px.
 pub fn parse_viewport(s: &str) -> Result<(u32, u32), String> {
     let (w, h) = s
@@ -213,6 +256,7 @@ fn parse_frame_rate(s: &str) -> Result<f64, String> {
 pub fn main_with(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Run(args) => ExitCode::from(run(args)),
+        Command::Window(args) => ExitCode::from(window(args)),
         Command::Wpt(args) => ExitCode::from(crate::wpt::run(crate::wpt::WptOptions {
             paths: args.paths,
             root: args.root,
@@ -242,6 +286,48 @@ pub fn main_with(cli: Cli) -> ExitCode {
                     ExitCode::from(exit::BAD_INPUT)
                 }
             }
+        }
+    }
+}
+
+fn window(args: WindowArgs) -> u8 {
+    let loaded = match &args.root {
+        Some(root) => PageSource::load_with_root(&args.file, root),
+        None => PageSource::load(&args.file),
+    };
+    let page = match loaded.and_then(|mut page| {
+        for dir in &args.allow_read {
+            page.allow_read(dir)?;
+        }
+        Ok(page)
+    }) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("roundabout: {e}");
+            return exit::BAD_INPUT;
+        }
+    };
+    let options = RunOptions {
+        timeout: args.timeout,
+        script_timeout: Some(Duration::from_secs(10)),
+        frame_rate: Some(args.frame_rate),
+        viewport: Some(args.viewport),
+        system_fonts: args.system_fonts,
+        screenshot: args.screenshot.clone(),
+        screenshot_at: args.screenshot_at.map(Duration::from_millis),
+        ..RunOptions::default()
+    };
+    let output = Rc::new(StdOutput { quiet: args.quiet });
+    match crate::window::run_window(page, &options, output) {
+        Ok(stats) => {
+            if args.frame_stats {
+                eprintln!("roundabout: {}", stats.summary());
+            }
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("roundabout: {e}");
+            exit::BAD_INPUT
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod page_source;
 pub mod run;
 pub mod script_element;
+pub mod window;
 pub mod wpt;
 
 pub use page_source::{LoadError, PageKind, PageSource};
