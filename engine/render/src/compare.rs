@@ -57,3 +57,50 @@ pub fn diff_image(a: &Pixmap, b: &Pixmap, tolerance: i32) -> Pixmap {
     }
     out
 }
+
+/// Text fidelity on a text page: of the pixels where Chromium drew glyphs (where its
+/// reference differs from the same page with transparent text), the share that ours
+/// matches within `tolerance`, allowing the glyph to sit one pixel off (`slack`).
+/// A page with no text scores 0; text shifted by 2 px scores about 0.5.
+pub fn text_coverage(
+    ours: &Pixmap,
+    reference: &Pixmap,
+    no_text: &Pixmap,
+    tolerance: i32,
+    slack: i32,
+) -> f64 {
+    let (w, h) = (
+        reference.width().min(no_text.width()),
+        reference.height().min(no_text.height()),
+    );
+    let (mut text, mut matched) = (0u64, 0u64);
+    for y in 0..h {
+        for x in 0..w {
+            let r = on_white(reference.pixel(x, y).unwrap());
+            let n = on_white(no_text.pixel(x, y).unwrap());
+            if (0..3).all(|k| (r[k] - n[k]).abs() <= tolerance) {
+                continue;
+            }
+            text += 1;
+            let hit = (-slack..=slack).any(|dy| {
+                (-slack..=slack).any(|dx| {
+                    let (ox, oy) = (x as i32 + dx, y as i32 + dy);
+                    ox >= 0
+                        && oy >= 0
+                        && ours.pixel(ox as u32, oy as u32).is_some_and(|p| {
+                            let o = on_white(p);
+                            (0..3).all(|k| (o[k] - r[k]).abs() <= tolerance)
+                        })
+                })
+            });
+            if hit {
+                matched += 1;
+            }
+        }
+    }
+    if text == 0 {
+        1.0
+    } else {
+        matched as f64 / text as f64
+    }
+}

@@ -8,6 +8,8 @@ pub struct Fonts {
     pub swash: SwashCache,
     /// The family names the database has: (lower-cased, as the font names itself).
     families: Vec<(String, String)>,
+    /// The advance (in em) of the atomic-inline placeholder character, per family.
+    placeholder_advance: std::collections::HashMap<String, f32>,
 }
 
 /// A resolved `font-family`: a generic family or a name the database has.
@@ -75,7 +77,35 @@ impl Fonts {
             system: FontSystem::new_with_locale_and_db("en-US".into(), db),
             swash: SwashCache::new(),
             families,
+            placeholder_advance: Default::default(),
         }
+    }
+
+    /// The advance of U+FFFC in `family`, in em (measured once by shaping it).
+    pub fn placeholder_advance_em(&mut self, family: &FamilyChoice) -> f32 {
+        let key = format!("{family:?}");
+        if let Some(v) = self.placeholder_advance.get(&key) {
+            return *v;
+        }
+        let size = 100.0;
+        let mut buffer =
+            cosmic_text::Buffer::new(&mut self.system, cosmic_text::Metrics::new(size, size));
+        let mut attrs = cosmic_text::Attrs::new();
+        attrs.family = family.as_family();
+        buffer.set_text(
+            crate::layout::inline::PLACEHOLDER,
+            &attrs,
+            cosmic_text::Shaping::Advanced,
+            None,
+        );
+        buffer.shape_until_scroll(&mut self.system, false);
+        let advance = buffer
+            .layout_runs()
+            .flat_map(|r| r.glyphs.iter().map(|g| g.w))
+            .sum::<f32>()
+            / size;
+        self.placeholder_advance.insert(key, advance);
+        advance
     }
 
     /// CSS Fonts 4 § 5 font matching, first step: the first family in the list that

@@ -445,15 +445,19 @@ impl Painter<'_> {
             return;
         };
         let fonts = &mut *self.fonts;
-        for run in buffer.layout_runs() {
+        for (k, run) in buffer.layout_runs().enumerate() {
+            let line_y = inline.lines.get(k).map_or(run.line_y, |l| l.baseline);
             for glyph in run.glyphs {
+                if glyph.metadata >= crate::layout::inline::ATOMIC_METADATA {
+                    continue; // an atomic inline's placeholder: the box paints itself
+                }
                 let style = inline.style_for_metadata(glyph.metadata);
                 if !style.visibility_visible || style.color.a <= 0.0 {
                     continue;
                 }
                 let c = style.color;
                 let color = Color::rgba(c.r, c.g, c.b, (c.a * 255.0).round() as u8);
-                let physical = glyph.physical((ox, oy + run.line_y), 1.0);
+                let physical = glyph.physical((ox, oy + line_y), 1.0);
                 let Some(image) = fonts.swash.get_image(&mut fonts.system, physical.cache_key)
                 else {
                     continue;
@@ -512,9 +516,9 @@ impl Painter<'_> {
                     let fs = style.font_size;
                     let thickness = (fs / 14.0).round().max(1.0) as i32;
                     let y = match decoration {
-                        "underline" => oy + run.line_y + (fs * 0.12).round().max(1.0),
-                        "line-through" => oy + run.line_y - (fs * 0.3).round(),
-                        _ => oy + run.line_y - (fs * 0.93).round(),
+                        "underline" => oy + line_y + (fs * 0.12).round().max(1.0),
+                        "line-through" => oy + line_y - (fs * 0.3).round(),
+                        _ => oy + line_y - (fs * 0.93).round(),
                     };
                     let line = Px::snap(Rect {
                         x: ox + glyph.x,

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use roundabout_render::compare::{diff_image, similarity};
+use roundabout_render::compare::{diff_image, similarity, text_coverage};
 use roundabout_render::{render_html, Pixmap};
 
 const TOLERANCE: i32 = 16;
@@ -20,11 +20,17 @@ fn out_dir() -> PathBuf {
     dir
 }
 
+/// Text pages also need this share of Chromium's text pixels matched (one pixel of
+/// slack): missing or misplaced text fails even when the boxes match.
+const TEXT_COVERAGE_FLOOR: f64 = 0.7;
+
 struct Outcome {
     name: String,
     kind: String,
     floor: f64,
     score: f64,
+    /// Text pages: the text coverage.
+    text: Option<f64>,
 }
 
 fn run_fixture(name: &str) -> (Pixmap, Pixmap) {
@@ -53,6 +59,15 @@ fn every_fixture_meets_its_similarity_floor() {
         let floor: f64 = floor.parse().expect("floor");
         let (ours, reference) = run_fixture(name);
         let score = similarity(&ours, &reference, TOLERANCE);
+        let text = (kind == "text").then(|| {
+            let no_text = Pixmap::load_png(
+                fixtures_dir()
+                    .join("chromium")
+                    .join(format!("{name}.notext.png")),
+            )
+            .unwrap_or_else(|e| panic!("{name} text-hidden reference: {e}"));
+            text_coverage(&ours, &reference, &no_text, TOLERANCE, 1)
+        });
         ours.save_png(out.join(format!("{name}.png")))
             .expect("save");
         diff_image(&ours, &reference, TOLERANCE)
@@ -63,22 +78,27 @@ fn every_fixture_meets_its_similarity_floor() {
             kind: kind.into(),
             floor,
             score,
+            text,
         });
     }
     assert!(outcomes.len() >= 20, "at least 20 fixtures");
     let mut report = String::new();
+    let below = |o: &Outcome| o.score < o.floor || o.text.is_some_and(|t| t < TEXT_COVERAGE_FLOOR);
     for o in &outcomes {
         report.push_str(&format!(
-            "{:<22} {:<4} {:.4} (floor {:.2}){}\n",
+            "{:<22} {:<4} {:.4} (floor {:.2}){}{}\n",
             o.name,
             o.kind,
             o.score,
             o.floor,
-            if o.score < o.floor { "  BELOW" } else { "" }
+            o.text.map_or(String::new(), |t| format!(
+                "  text {t:.3} (floor {TEXT_COVERAGE_FLOOR})"
+            )),
+            if below(o) { "  BELOW" } else { "" }
         ));
     }
     eprintln!("{report}");
-    let failing: Vec<&Outcome> = outcomes.iter().filter(|o| o.score < o.floor).collect();
+    let failing: Vec<&Outcome> = outcomes.iter().filter(|o| below(o)).collect();
     assert!(failing.is_empty(), "below their floors:\n{report}");
 }
 
@@ -89,4 +109,16 @@ fn the_comparison_can_fail() {
     let blank = render_html("<!DOCTYPE html>", (400, 300));
     assert!(similarity(&blank, &reference, TOLERANCE) < 0.97);
     assert_eq!(similarity(&reference, &reference, 0), 1.0);
+    // A text page without its text scores 0 on text coverage.
+    let (_, text_ref) = run_fixture("text-paragraph");
+    let no_text =
+        Pixmap::load_png(fixtures_dir().join("chromium/text-paragraph.notext.png")).unwrap();
+    assert_eq!(
+        text_coverage(&no_text, &text_ref, &no_text, TOLERANCE, 1),
+        0.0
+    );
+    assert_eq!(
+        text_coverage(&text_ref, &text_ref, &no_text, TOLERANCE, 0),
+        1.0
+    );
 }

@@ -61,12 +61,49 @@ pub struct TextRun {
     pub style: Rc<ComputedStyle>,
     pub owner: Option<usize>,
     pub node: Option<NodeId>,
+    /// Set for the placeholder of an atomic inline (index into `atomics`).
+    pub atomic: Option<usize>,
+}
+
+/// An atomic inline (inline-block, inline-flex, inline-grid: CSS Display 3 § 2.4),
+/// laid out on its own; in the line it is a placeholder character as wide as its
+/// margin box.
+pub struct Atomic {
+    /// Its box in the layout's box list.
+    pub box_index: usize,
+    /// Margin-box width, and the extents above and below its baseline (CSS 2
+    /// § 10.8.1: the last line box's baseline, or the bottom margin edge).
+    pub width: f32,
+    pub above: f32,
+    pub below: f32,
+    /// Where its margin box landed, relative to the context (set by `finish`).
+    pub position: (f32, f32),
+}
+
+/// Glyph metadata at or above this marks an atomic inline's placeholder.
+pub const ATOMIC_METADATA: usize = 1 << 30;
+
+/// The object replacement character stands in for atomic inlines (CSS Text 3 § 5.1
+/// treats them like it for line breaking).
+pub const PLACEHOLDER: &str = "\u{FFFC}";
+
+/// One line box (CSS Inline 3 § 2): its top, height and baseline, relative to the
+/// context.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineBox {
+    pub top: f32,
+    pub height: f32,
+    pub baseline: f32,
+    pub width: f32,
 }
 
 pub struct InlineContent {
     pub block_style: Rc<ComputedStyle>,
     pub runs: Vec<TextRun>,
     pub boxes: Vec<InlineBox>,
+    pub atomics: Vec<Atomic>,
+    /// The line boxes at the last layout width.
+    pub lines: Vec<LineBox>,
     buffer: Option<Buffer>,
     /// The width the buffer was last laid out at (None = unbounded).
     laid_out_at: Option<Option<f32>>,
@@ -133,6 +170,11 @@ impl WhitespaceCollapser {
     pub fn forced_break(&mut self) {
         self.after_space = true;
     }
+
+    /// After an atomic inline, a following space is kept.
+    pub fn after_atomic(&mut self) {
+        self.after_space = false;
+    }
 }
 
 fn attrs_for<'a>(style: &ComputedStyle, family: &'a FamilyChoice, metadata: usize) -> Attrs<'a> {
@@ -155,6 +197,8 @@ impl InlineContent {
             block_style,
             runs: Vec::new(),
             boxes: Vec::new(),
+            atomics: Vec::new(),
+            lines: Vec::new(),
             buffer: None,
             laid_out_at: None,
         }
@@ -192,7 +236,8 @@ impl InlineContent {
         );
         buffer.set_wrap(match block.white_space {
             "pre" | "nowrap" => Wrap::None,
-            _ => Wrap::WordOrGlyph,
+            // overflow-wrap: normal — words are never broken (CSS Text 3 § 5.5).
+            _ => Wrap::Word,
         });
         let families: Vec<FamilyChoice> = self
             .runs
@@ -204,9 +249,21 @@ impl InlineContent {
             .runs
             .iter()
             .zip(&families)
-            .map(|(run, family)| {
-                let metadata = run.owner.map_or(0, |o| o + 1);
-                (run.text.as_str(), attrs_for(&run.style, family, metadata))
+            .map(|(run, family)| match run.atomic {
+                Some(i) => {
+                    // The placeholder's advance is the atomic's margin-box width.
+                    let mut attrs = attrs_for(&run.style, family, ATOMIC_METADATA + i);
+                    let em = run.style.font_size.max(1.0);
+                    let base = fonts.placeholder_advance_em(family);
+                    attrs.letter_spacing_opt = Some(cosmic_text::LetterSpacing(
+                        self.atomics[i].width / em - base,
+                    ));
+                    (run.text.as_str(), attrs)
+                }
+                None => {
+                    let metadata = run.owner.map_or(0, |o| o + 1);
+                    (run.text.as_str(), attrs_for(&run.style, family, metadata))
+                }
             })
             .collect();
         let align = match block.text_align {
@@ -233,17 +290,56 @@ impl InlineContent {
         buffer.set_size(width, None);
         buffer.shape_until_scroll(&mut fonts.system, false);
         self.laid_out_at = Some(width);
+        self.lines = self.line_boxes();
+    }
+
+    /// The extents of one inline box's text above and below the baseline: the
+    /// font's ascent and descent (rounded separately, as Chromium does) plus half
+    /// the leading each side, the top half floored (CSS Inline 3 § 4.2 / CSS 2
+    /// § 10.8.1; tests/render/CALIBRATION.md).
+    fn text_extents(style: &ComputedStyle) -> (f32, f32) {
+        let fs = style.font_size;
+        let (ascent, descent) = ((fs * 0.928).round(), (fs * 0.236).round());
+        let line_height = style.line_height_px();
+        let above = ascent + ((line_height - (ascent + descent)) / 2.0).floor();
+        (above, line_height - above)
+    }
+
+    /// CSS 2 § 10.8: each line box is as tall as its tallest inline content above
+    /// the baseline plus the deepest below it, the block's strut included.
+    fn line_boxes(&self) -> Vec<LineBox> {
+        let Some(buffer) = self.buffer.as_ref() else {
+            return Vec::new();
+        };
+        let strut = Self::text_extents(&self.block_style);
+        let mut lines = Vec::new();
+        let mut top = 0.0f32;
+        for run in buffer.layout_runs() {
+            let (mut above, mut below) = strut;
+            for glyph in run.glyphs {
+                let (a, b) = match glyph.metadata.checked_sub(ATOMIC_METADATA) {
+                    Some(i) => (self.atomics[i].above, self.atomics[i].below),
+                    None => Self::text_extents(self.style_for_metadata(glyph.metadata)),
+                };
+                above = above.max(a);
+                below = below.max(b);
+            }
+            lines.push(LineBox {
+                top,
+                height: above + below,
+                baseline: top + above,
+                width: run.line_w,
+            });
+            top += above + below;
+        }
+        lines
     }
 
     /// Measures the context for taffy: `width` None = max-content, Some(0) ≈ min-content.
     pub fn measure(&mut self, fonts: &mut Fonts, width: Option<f32>) -> (f32, f32) {
         self.layout_at(fonts, width);
-        let buffer = self.buffer.as_ref().expect("buffer");
-        let (mut w, mut h) = (0f32, 0f32);
-        for run in buffer.layout_runs() {
-            w = w.max(run.line_w);
-            h = run.line_top + run.line_height;
-        }
+        let w = self.lines.iter().map(|l| l.width).fold(0.0, f32::max);
+        let h = self.lines.last().map_or(0.0, |l| l.top + l.height);
         (w, h)
     }
 
@@ -255,9 +351,15 @@ impl InlineContent {
             b.fragments.clear();
         }
         let buffer = self.buffer.as_ref().expect("buffer");
-        for run in buffer.layout_runs() {
+        for (k, run) in buffer.layout_runs().enumerate() {
+            let baseline = self.lines[k].baseline;
             let mut line: Vec<Option<Rect>> = vec![None; self.boxes.len()];
             for glyph in run.glyphs {
+                if let Some(i) = glyph.metadata.checked_sub(ATOMIC_METADATA) {
+                    let a = &mut self.atomics[i];
+                    a.position = (glyph.x, baseline - a.above);
+                    continue;
+                }
                 let mut owner = glyph.metadata.checked_sub(1);
                 while let Some(i) = owner {
                     let b = &self.boxes[i];
@@ -269,7 +371,7 @@ impl InlineContent {
                     let (ascent, descent) = ((fs * 0.928).round(), (fs * 0.236).round());
                     let r = Rect {
                         x: glyph.x,
-                        y: run.line_y.round() - ascent,
+                        y: baseline - ascent,
                         w: glyph.w,
                         h: ascent + descent,
                     };
@@ -303,6 +405,10 @@ impl InlineContent {
 
     /// The style for glyphs with this metadata (0 = the block's).
     pub fn style_for_metadata(&self, metadata: usize) -> &ComputedStyle {
+        if let Some(i) = metadata.checked_sub(ATOMIC_METADATA) {
+            let run = self.runs.iter().find(|r| r.atomic == Some(i));
+            return run.map_or(&self.block_style, |r| &r.style);
+        }
         match metadata.checked_sub(1) {
             Some(i) => &self.boxes[i].style,
             None => &self.block_style,

@@ -178,6 +178,8 @@ struct Builder<'a> {
     tree: TaffyTree<InlineContent>,
     boxes: Vec<Pending>,
     cx: LengthContext,
+    /// Inline formatting context leaves, in creation order (for sizing atomics).
+    atomic_holders: Vec<usize>,
 }
 
 /// Whether a node generates an inline-level box or text (vs a block-level box).
@@ -363,6 +365,9 @@ impl<'a> Builder<'a> {
 
     fn inline_leaf(&mut self, content: InlineContent, parent_style: &Rc<ComputedStyle>) -> usize {
         let style = Rc::new(anonymous_style(parent_style));
+        // Atomic inlines hang under the context's box (paint order, hit testing,
+        // positions) but not in taffy's tree: the context places them.
+        let children: Vec<usize> = content.atomics.iter().map(|a| a.box_index).collect();
         let taffy = self
             .tree
             .new_leaf_with_context(Style::default(), content)
@@ -371,8 +376,9 @@ impl<'a> Builder<'a> {
             taffy,
             kind: BoxKind::Anonymous,
             style,
-            children: Vec::new(),
+            children,
         });
+        self.atomic_holders.push(self.boxes.len() - 1);
         self.boxes.len() - 1
     }
 
@@ -395,6 +401,7 @@ impl<'a> Builder<'a> {
                         style: parent_style.clone(),
                         owner,
                         node: Some(node),
+                        atomic: None,
                     });
                 }
             }
@@ -418,8 +425,34 @@ impl<'a> Builder<'a> {
                         style: style.clone(),
                         owner,
                         node: Some(node),
+                        atomic: None,
                     });
                     ws.forced_break();
+                    return;
+                }
+                if matches!(
+                    style.display,
+                    Display::InlineBlock | Display::InlineFlex | Display::InlineGrid
+                ) {
+                    // An atomic inline: its own box tree, sized before the line is
+                    // broken; a placeholder in the text (see inline.rs).
+                    let b = self.element_box(node, style.clone(), cb);
+                    content.atomics.push(inline::Atomic {
+                        box_index: b,
+                        width: 0.0,
+                        above: 0.0,
+                        below: 0.0,
+                        position: (0.0, 0.0),
+                    });
+                    content.runs.push(TextRun {
+                        text: inline::PLACEHOLDER.into(),
+                        style: parent_style.clone(),
+                        owner,
+                        node: Some(node),
+                        atomic: Some(content.atomics.len() - 1),
+                    });
+                    // Text after it is not at a line start: a space there stays.
+                    ws.after_atomic();
                     return;
                 }
                 let me = if style.display == Display::Contents {
@@ -439,6 +472,112 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
+    }
+}
+
+fn measure_leaf(
+    fonts: &mut Fonts,
+    inputs: taffy::LayoutInput,
+    ctx: Option<&mut InlineContent>,
+    style: &Style<String>,
+) -> taffy::LayoutOutput {
+    taffy::compute_leaf_layout(
+        inputs,
+        style,
+        |_, _| 0.0,
+        |known, available| {
+            let Some(content) = ctx else {
+                return Size::ZERO;
+            };
+            let width = known.width.or(match available.width {
+                AvailableSpace::Definite(w) => Some(w),
+                AvailableSpace::MinContent => Some(0.0),
+                AvailableSpace::MaxContent => None,
+            });
+            let (w, h) = content.measure(fonts, width);
+            Size {
+                width: known.width.unwrap_or(w),
+                height: known.height.unwrap_or(h),
+            }
+        },
+    )
+}
+
+impl Builder<'_> {
+    /// Lays out every atomic inline on its own (innermost first: an inline-block's
+    /// own atomics are sized before it), shrink-to-fit when its width is auto
+    /// (CSS 2 § 10.3.9), and gives its context the margin-box width and the
+    /// extents around its baseline.
+    fn size_atomics(&mut self, fonts: &mut Fonts) {
+        for holder in self.atomic_holders.clone() {
+            let leaf = self.boxes[holder].taffy;
+            let atomics: Vec<usize> = self
+                .tree
+                .get_node_context(leaf)
+                .map(|c| c.atomics.iter().map(|a| a.box_index).collect())
+                .unwrap_or_default();
+            let mut metrics = Vec::new();
+            for b in atomics {
+                let root = self.boxes[b].taffy;
+                let style = self.boxes[b].style.clone();
+                let width = match style.width {
+                    crate::style::computed::LpAuto::Auto => AvailableSpace::MaxContent,
+                    _ => AvailableSpace::Definite(self.cx.viewport_w),
+                };
+                let _ = self.tree.compute_layout_with_measure(
+                    root,
+                    Size {
+                        width,
+                        height: AvailableSpace::MaxContent,
+                    },
+                    |inputs, _id, ctx, style| measure_leaf(fonts, inputs, ctx, style),
+                );
+                let l = *self.tree.layout(root).expect("layout");
+                let (mt, mb) = (l.margin.top, l.margin.bottom);
+                let width = l.size.width + l.margin.left + l.margin.right;
+                let height = l.size.height + mt + mb;
+                let baseline = if style.clips_overflow() {
+                    None
+                } else {
+                    self.last_baseline(b, 0.0)
+                };
+                let (above, below) = match baseline {
+                    Some(y) => (mt + y, height - mt - y),
+                    None => (height, 0.0),
+                };
+                metrics.push((width, above, below));
+            }
+            if let Some(content) = self.tree.get_node_context_mut(leaf) {
+                for (a, (w, above, below)) in content.atomics.iter_mut().zip(metrics) {
+                    a.width = w;
+                    a.above = above;
+                    a.below = below;
+                }
+            }
+        }
+    }
+
+    /// The baseline of the last line box inside box `b`, relative to its border-box
+    /// top (`offset` accumulates taffy locations on the way down).
+    fn last_baseline(&self, b: usize, offset: f32) -> Option<f32> {
+        let here = self.boxes[b].taffy;
+        if let Some(content) = self.tree.get_node_context(here) {
+            if let Some(line) = content.lines.last() {
+                return Some(offset + line.baseline);
+            }
+        }
+        for &c in self.boxes[b].children.iter().rev() {
+            // Only in-flow children in taffy's tree count (not out-of-flow boxes
+            // hung elsewhere, not atomics placed by a context).
+            if self.tree.parent(self.boxes[c].taffy) != Some(here) {
+                continue;
+            }
+            let l = self.tree.layout(self.boxes[c].taffy).ok()?;
+            if let Some(y) = self.last_baseline(c, offset + l.location.y) {
+                return Some(y);
+            }
+        }
+        None
     }
 }
 
@@ -475,7 +614,12 @@ pub fn layout_document(
     let mut b = Builder {
         doc,
         styles,
-        tree: TaffyTree::new(),
+        tree: {
+            // Fractional layout (as browsers keep it); paint snaps edges to pixels.
+            let mut t = TaffyTree::new();
+            t.disable_rounding();
+            t
+        },
         boxes: Vec::new(),
         cx: LengthContext {
             font_size: 16.0,
@@ -483,6 +627,7 @@ pub fn layout_document(
             viewport_w: viewport.0,
             viewport_h: viewport.1,
         },
+        atomic_holders: Vec::new(),
     };
     // The initial containing block: the viewport (CSS 2 § 10.1).
     let mut icb_style = ComputedStyle::initial();
@@ -507,6 +652,7 @@ pub fn layout_document(
             root_box = Some(r);
         }
     }
+    b.size_atomics(fonts);
     let root_taffy = b.boxes[viewport_box].taffy;
     b.tree
         .compute_layout_with_measure(
@@ -515,28 +661,7 @@ pub fn layout_document(
                 width: AvailableSpace::Definite(viewport.0),
                 height: AvailableSpace::Definite(viewport.1),
             },
-            |inputs, _id, ctx, style| {
-                taffy::compute_leaf_layout(
-                    inputs,
-                    style,
-                    |_, _| 0.0,
-                    |known, available| {
-                        let Some(content) = ctx else {
-                            return Size::ZERO;
-                        };
-                        let width = known.width.or(match available.width {
-                            AvailableSpace::Definite(w) => Some(w),
-                            AvailableSpace::MinContent => Some(0.0),
-                            AvailableSpace::MaxContent => None,
-                        });
-                        let (w, h) = content.measure(fonts, width);
-                        Size {
-                            width: known.width.unwrap_or(w),
-                            height: known.height.unwrap_or(h),
-                        }
-                    },
-                )
-            },
+            |inputs, _id, ctx, style| measure_leaf(fonts, inputs, ctx, style),
         )
         .expect("taffy layout");
 
@@ -579,16 +704,22 @@ pub fn layout_document(
             stack.push(c);
         }
     }
+    // Atomic inlines: border-box origins given by their contexts' line layout.
+    let mut placed: HashMap<usize, (f32, f32)> = HashMap::new();
     for &i in &order {
         let l = *tree.layout(taffy_ids[i]).expect("layout");
-        let (px, py) = match parent_of[i] {
-            Some(p) => (boxes[p].border_box.x, boxes[p].border_box.y),
-            None => (0.0, 0.0),
+        let (x, y) = match (placed.get(&i), parent_of[i]) {
+            (Some(&(x, y)), _) => (x + l.margin.left, y + l.margin.top),
+            (None, Some(p)) => (
+                boxes[p].border_box.x + l.location.x,
+                boxes[p].border_box.y + l.location.y,
+            ),
+            (None, None) => (l.location.x, l.location.y),
         };
         let bx = &mut boxes[i];
         bx.border_box = Rect {
-            x: px + l.location.x,
-            y: py + l.location.y,
+            x,
+            y,
             w: l.size.width,
             h: l.size.height,
         };
@@ -612,6 +743,10 @@ pub fn layout_document(
                 (l.size.width - l.padding.left - l.padding.right - l.border.left - l.border.right)
                     .max(0.0);
             content.finish(fonts, width);
+            let (ox, oy) = bx.content_origin;
+            for a in &content.atomics {
+                placed.insert(a.box_index, (ox + a.position.0, oy + a.position.1));
+            }
             bx.inline = Some(content);
         }
     }
