@@ -321,7 +321,16 @@ impl<'a> Builder<'a> {
     /// The children that take part in box generation (a template's contents are not
     /// children; `display: contents` is handled by the callers).
     fn box_children(&self, node: NodeId) -> Vec<NodeId> {
-        self.doc.children(node).collect()
+        // CSS Display 3 § 2.5: a `display: contents` element is replaced by its
+        // children in the box tree.
+        let mut out = Vec::new();
+        for c in self.doc.children(node) {
+            match self.style(c) {
+                Some(s) if s.display == Display::Contents => out.extend(self.box_children(c)),
+                _ => out.push(c),
+            }
+        }
+        out
     }
 
     fn out_of_flow(&mut self, node: NodeId, cb: usize) {
