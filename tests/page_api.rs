@@ -124,3 +124,36 @@ fn two_pages_do_not_share_mutation_observer_state() {
     assert_eq!(a.evaluate("seen"), Ok("[ 1 ]".into()));
     assert!(out_a.lines().is_empty() && out_b.lines().is_empty());
 }
+
+#[test]
+fn layout_runs_only_when_geometry_is_asked_for_after_a_change() {
+    let output = CapturedOutput::default();
+    let mut page = page(
+        "<div id=list></div><script>\
+         const list = document.getElementById('list');\
+         for (let i = 0; i < 200; i++) { const d = document.createElement('div'); d.textContent = i; list.append(d); }\
+         </script>",
+        &output,
+    );
+    page.run_until_idle().unwrap();
+    assert_eq!(
+        page.layout_passes(),
+        0,
+        "200 insertions, no geometry query: no layout"
+    );
+    assert_eq!(page.evaluate("list.offsetHeight").unwrap(), "3800");
+    assert_eq!(
+        page.evaluate("list.firstChild.offsetHeight + list.lastChild.offsetTop")
+            .unwrap(),
+        "3808"
+    );
+    assert_eq!(
+        page.layout_passes(),
+        1,
+        "queries without changes in between share one layout"
+    );
+    page.evaluate("list.firstChild.remove(); list.offsetHeight")
+        .unwrap();
+    assert_eq!(page.layout_passes(), 2);
+    assert!(output.lines().is_empty(), "{:?}", output.lines());
+}

@@ -230,6 +230,12 @@ impl Page {
         renderer.with(|r| r.paint(&doc))
     }
 
+    /// How many style + layout passes the page has needed so far (layout is lazy:
+    /// a geometry query or a frame after the document changed).
+    pub fn layout_passes(&mut self) -> u64 {
+        self.event_loop.host().renderer().with(|r| r.layouts)
+    }
+
     /// Paints the current frame into a PNG file.
     pub fn save_screenshot(&mut self, path: &std::path::Path) -> Result<(), RunError> {
         let png = self

@@ -11,8 +11,11 @@ fn layout(html: &str) -> (Document, Renderer) {
 }
 
 fn rect(doc: &Document, r: &mut Renderer, id: &str) -> Rect {
-    let node = doc.element_by_id(Document::ROOT, id).unwrap_or_else(|| panic!("no #{id}"));
-    r.element_rect(doc, node).unwrap_or_else(|| panic!("#{id} has no box"))
+    let node = doc
+        .element_by_id(Document::ROOT, id)
+        .unwrap_or_else(|| panic!("no #{id}"));
+    r.element_rect(doc, node)
+        .unwrap_or_else(|| panic!("#{id} has no box"))
 }
 
 fn xywh(r: Rect) -> (f32, f32, f32, f32) {
@@ -43,7 +46,8 @@ fn margins_collapse_between_siblings_and_through_the_body() {
 
 #[test]
 fn auto_margins_centre_a_block() {
-    let (doc, mut r) = layout("<!DOCTYPE html><div id=c style='width:200px;margin:0 auto;height:1px'></div>");
+    let (doc, mut r) =
+        layout("<!DOCTYPE html><div id=c style='width:200px;margin:0 auto;height:1px'></div>");
     assert_eq!(rect(&doc, &mut r, "c").x, 8.0 + (784.0 - 200.0) / 2.0);
 }
 
@@ -80,7 +84,15 @@ fn absolute_boxes_use_the_nearest_positioned_ancestor() {
          <div id=vp style='position:absolute;left:0;top:0;width:10px;height:10px'></div>",
     );
     // The containing block is the relative box's padding box: (63, 113) 200x100.
-    assert_eq!(xywh(rect(&doc, &mut r, "abs")), (63.0 + 200.0 - 10.0 - 30.0, 113.0 + 100.0 - 20.0 - 40.0, 30.0, 40.0));
+    assert_eq!(
+        xywh(rect(&doc, &mut r, "abs")),
+        (
+            63.0 + 200.0 - 10.0 - 30.0,
+            113.0 + 100.0 - 20.0 - 40.0,
+            30.0,
+            40.0
+        )
+    );
     assert_eq!(xywh(rect(&doc, &mut r, "vp")), (0.0, 0.0, 10.0, 10.0));
 }
 
@@ -102,7 +114,11 @@ fn text_lines_are_as_tall_as_chromium_makes_them() {
     );
     assert_eq!(rect(&doc, &mut r, "a").h, 19.0);
     assert_eq!(rect(&doc, &mut r, "b").h, 38.0);
-    assert_eq!(rect(&doc, &mut r, "c").h, 3.0 * 19.0, "wraps at word boundaries into three lines");
+    assert_eq!(
+        rect(&doc, &mut r, "c").h,
+        3.0 * 19.0,
+        "wraps at word boundaries into three lines"
+    );
     assert_eq!(rect(&doc, &mut r, "d").h, 30.0);
 }
 
