@@ -125,6 +125,21 @@ fn the_window_animates_takes_clicks_and_keys_and_closes() {
         .status()
         .expect("import");
     assert!(grabbed.success(), "import -window root failed");
+    // Resizing relays the page out and fires `resize`; the wheel scrolls the page.
+    xdotool(&display, &["windowsize", "--sync", &wid, "500", "300"]);
+    sleep(Duration::from_millis(300));
+    xdotool(
+        &display,
+        &["mousemove", "--window", &wid, "100", "250", "click", "5"],
+    );
+    sleep(Duration::from_millis(500));
+    let screen2 = dir.join("screen-after-resize.png");
+    let grabbed = Command::new("import")
+        .args(["-window", "root", screen2.to_str().unwrap()])
+        .env("DISPLAY", &display)
+        .status()
+        .expect("import");
+    assert!(grabbed.success(), "import -window root failed");
     // Closing the window ends the run (well before the 30 s timeout).
     xdotool(&display, &["windowclose", &wid]);
     let closed_at = Instant::now();
@@ -178,6 +193,16 @@ fn the_window_animates_takes_clicks_and_keys_and_closes() {
         "{out}"
     );
     assert!(lines.contains(&"key \"a\" (KeyA)"), "{out}");
+    assert!(lines.contains(&"resize 500x300"), "{out}");
+    // A wheel click scrolls 40px a step (X11 may deliver it as one or two steps);
+    // one `scroll` event per rendering update.
+    let scrolled: Vec<u32> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("scroll to "))
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert!(matches!(scrolled[..], [40] | [80]), "{out}");
+    let scrolled = scrolled[0];
     assert!(err.contains("frames: "), "frame statistics: {err}");
 
     // The screen shows the window's last frame: the box, red after one click, at the
@@ -193,20 +218,40 @@ fn the_window_animates_takes_clicks_and_keys_and_closes() {
         (226, 221, 210),
         "the empty track on screen"
     );
-    let last = Pixmap::load_png(&frame).expect("last frame");
-    assert_eq!((last.width(), last.height()), (640, 400));
     assert_eq!(
-        rgb(&last, 580, 118),
-        (200, 60, 50),
-        "the clicked box in the last frame"
+        rgb(&shot, 10, 10),
+        (244, 241, 234),
+        "the page background on screen"
     );
-    for y in 0..400 {
-        for x in 0..640 {
+    // After the resize and the scroll, the screen shows exactly the frame the page
+    // paints at the end (nothing changed in between).
+    let last = Pixmap::load_png(&frame).expect("last frame");
+    assert_eq!(
+        (last.width(), last.height()),
+        (500, 300),
+        "the last frame has the new size"
+    );
+    let shot2 = Pixmap::load_png(&screen2).expect("screen grab");
+    for y in 0..300 {
+        for x in 0..500 {
             assert_eq!(
-                rgb(&shot, x, y),
+                rgb(&shot2, x, y),
                 rgb(&last, x, y),
                 "screen and frame differ at {x},{y}"
             );
         }
     }
+    // Scrolled, at 500px wide (the title now wraps onto two 24px lines, so the track
+    // is at page y 80..204): the inside of the track at page y 190, the page below
+    // it at y 212.
+    assert_eq!(
+        rgb(&last, 100, 190 - scrolled),
+        (226, 221, 210),
+        "the track, scrolled"
+    );
+    assert_eq!(
+        rgb(&last, 100, 212 - scrolled),
+        (244, 241, 234),
+        "below the track, scrolled"
+    );
 }
