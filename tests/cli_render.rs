@@ -168,3 +168,19 @@ fn the_window_needs_a_display_and_says_so() {
         "{err}"
     );
 }
+
+#[test]
+fn linked_style_sheets_load_under_the_file_policy() {
+    let o = roundabout(&["run", "linked.html"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "123 rgb(0, 128, 0)"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        err.matches("Failed to load stylesheet missing.css").count(),
+        1,
+        "{err}"
+    );
+}

@@ -333,6 +333,23 @@ impl JsHost {
 
     /// How dynamically inserted `<script src>` elements load their file.
     pub fn set_script_loader(&mut self, loader: ScriptLoader) {
+        // Linked style sheets load under the same policy; a failure is reported once
+        // per href, as a browser console shows a failed fetch.
+        let (for_sheets, output) = (loader.clone(), self.output.clone());
+        let reported = RefCell::new(std::collections::HashSet::new());
+        self.renderer
+            .set_sheet_loader(Rc::new(move |href: &str| match for_sheets(href) {
+                Ok((_, text)) => Some(text),
+                Err(why) => {
+                    if reported.borrow_mut().insert(href.to_string()) {
+                        output.console(
+                            crate::output::ConsoleLevel::Warn,
+                            &format!("Failed to load stylesheet {why}"),
+                        );
+                    }
+                    None
+                }
+            }));
         self.runtime
             .op_state()
             .borrow_mut()

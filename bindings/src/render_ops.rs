@@ -28,6 +28,8 @@ pub struct PageRenderer {
     repaint: Cell<bool>,
     /// The viewport scrolled since the last rendering update (`scroll` is due).
     pub scroll_pending: Cell<bool>,
+    /// Fetches `<link rel=stylesheet>` sheets (the page's file policy).
+    sheet_loader: RefCell<Option<Rc<roundabout_render::style::cascade::SheetLoader>>>,
 }
 
 pub const DEFAULT_VIEWPORT: (u32, u32) = (800, 600);
@@ -43,6 +45,16 @@ impl PageRenderer {
             painted_generation: Cell::new(None),
             repaint: Cell::new(true),
             scroll_pending: Cell::new(false),
+            sheet_loader: RefCell::new(None),
+        }
+    }
+
+    /// Sets how linked style sheets are fetched.
+    pub fn set_sheet_loader(&self, loader: Rc<roundabout_render::style::cascade::SheetLoader>) {
+        *self.sheet_loader.borrow_mut() = Some(loader.clone());
+        if let Some(r) = self.renderer.borrow_mut().as_mut() {
+            r.sheet_loader = Some(loader);
+            r.invalidate();
         }
     }
 
@@ -91,7 +103,11 @@ impl PageRenderer {
     /// Runs `f` with the renderer (creating it on first use).
     pub fn with<T>(&self, f: impl FnOnce(&mut Renderer) -> T) -> T {
         let mut slot = self.renderer.borrow_mut();
-        let r = slot.get_or_insert_with(|| Renderer::new(self.viewport.get(), self.system_fonts));
+        let r = slot.get_or_insert_with(|| {
+            let mut r = Renderer::new(self.viewport.get(), self.system_fonts);
+            r.sheet_loader = self.sheet_loader.borrow().clone();
+            r
+        });
         f(r)
     }
 }

@@ -19,6 +19,8 @@ pub struct Renderer {
     cache: Option<(u64, Styles, Layout)>,
     /// Number of style + layout passes run (for tests and figures).
     pub layouts: u64,
+    /// Fetches `<link rel=stylesheet>` sheets; without one they are left out.
+    pub sheet_loader: Option<std::rc::Rc<crate::style::cascade::SheetLoader>>,
 }
 
 impl Renderer {
@@ -29,6 +31,7 @@ impl Renderer {
             scroll: (0.0, 0.0),
             cache: None,
             layouts: 0,
+            sheet_loader: None,
         }
     }
 
@@ -56,7 +59,7 @@ impl Renderer {
     /// Style and layout, recomputed only when invalidated.
     pub fn update(&mut self, doc: &Document) -> (&Styles, &Layout) {
         if !self.is_current(doc) {
-            let sheets = author_sheets(doc);
+            let sheets = author_sheets(doc, self.sheet_loader.as_deref());
             let styles = compute_styles(doc, &sheets, self.viewport);
             let layout = layout_document(doc, &styles, &mut self.fonts, self.viewport);
             self.layouts += 1;

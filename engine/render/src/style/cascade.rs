@@ -37,26 +37,45 @@ thread_local! {
     static UA: Rc<StyleSheet> = Rc::new(parse_stylesheet(UA_SHEET));
 }
 
-/// The author style sheets of a document: the text of each `<style>` element in tree
-/// order (HTML § 4.2.6; `<style>` inside `<template>` contents is not in the tree).
-pub fn author_sheets(doc: &Document) -> Vec<StyleSheet> {
+/// Loads the text of a `<link rel=stylesheet>`'s `href` (None: not allowed or not
+/// found; the link then contributes nothing, as a failed fetch does).
+pub type SheetLoader = dyn Fn(&str) -> Option<String>;
+
+/// The author style sheets of a document in tree order (CSS Cascade 5 § 6.1 "order
+/// of appearance"): each `<style>` element's child text content (HTML § 4.2.6) and
+/// each `<link rel=stylesheet href>` (HTML § 4.6.7.3) that `load` can fetch. `<style>`
+/// inside `<template>` contents is not in the tree. A `media` attribute other than
+/// all/screen (or one we cannot evaluate) leaves the sheet out.
+pub fn author_sheets(doc: &Document, load: Option<&SheetLoader>) -> Vec<StyleSheet> {
     let mut sheets = Vec::new();
     for node in doc.descendants_inclusive(Document::ROOT) {
-        if let Some(el) = doc.data(node).element() {
-            if el.is_html("style") {
-                let media_ok = el.attr("media").is_none_or(|m| {
-                    let t = m.trim().to_ascii_lowercase();
-                    t.is_empty() || t == "all" || t == "screen"
-                });
-                if media_ok {
-                    // HTML § 4.2.6: the sheet is the element's child text content.
-                    let text: String = doc
-                        .children(node)
-                        .filter_map(|c| match doc.data(c) {
-                            NodeData::Text(t) => Some(t.as_str()),
-                            _ => None,
-                        })
-                        .collect();
+        let Some(el) = doc.data(node).element() else {
+            continue;
+        };
+        let media_ok = el.attr("media").is_none_or(|m| {
+            let t = m.trim().to_ascii_lowercase();
+            t.is_empty() || t == "all" || t == "screen"
+        });
+        if !media_ok {
+            continue;
+        }
+        if el.is_html("style") {
+            let text: String = doc
+                .children(node)
+                .filter_map(|c| match doc.data(c) {
+                    NodeData::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
+            sheets.push(parse_stylesheet(&text));
+        } else if el.is_html("link")
+            && el.attr("rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("stylesheet"))
+            })
+        {
+            if let (Some(href), Some(load)) = (el.attr("href"), load) {
+                if let Some(text) = load(href.trim()) {
                     sheets.push(parse_stylesheet(&text));
                 }
             }
@@ -184,7 +203,7 @@ mod tests {
 
     fn styles_of(html: &str) -> (Document, Styles) {
         let doc = parse_html_document(html).document;
-        let sheets = author_sheets(&doc);
+        let sheets = author_sheets(&doc, None);
         let styles = compute_styles(&doc, &sheets, (800.0, 600.0));
         (doc, styles)
     }
@@ -288,6 +307,29 @@ mod tests {
         assert_eq!(by_id(&doc, &styles, "i").display, Display::Block);
         assert_eq!(by_id(&doc, &styles, "a").display, Display::Block);
         assert_eq!(by_id(&doc, &styles, "n").display, Display::Inline);
+    }
+
+    #[test]
+    fn linked_sheets_apply_in_tree_order() {
+        let doc = parse_html_document(
+            "<link rel=stylesheet href=a.css><style>#d { color: blue }</style>\
+             <link rel='alternate stylesheet' href=b.css><link rel=stylesheet href=missing.css><div id=d></div>",
+        )
+        .document;
+        let load = |href: &str| match href {
+            "a.css" => Some("#d { color: red; width: 5px }".to_string()),
+            "b.css" => Some("#d { width: 7px }".to_string()),
+            _ => None,
+        };
+        let sheets = author_sheets(&doc, Some(&load));
+        let styles = compute_styles(&doc, &sheets, (800.0, 600.0));
+        let d = by_id(&doc, &styles, "d");
+        assert_eq!(d.color, Rgba::rgb(0, 0, 255), "the later <style> wins");
+        assert_eq!(
+            d.width,
+            LpAuto::Lp(Lp::Px(7.0)),
+            "rel tokens: 'alternate stylesheet' is a stylesheet link too"
+        );
     }
 
     #[test]
