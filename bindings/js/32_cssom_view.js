@@ -5,8 +5,8 @@
 // read asks the renderer, which redoes style and layout only if the DOM changed.
 
 const {
-  op_render_client_rect, op_render_offsets, op_render_viewport, op_render_scroll_to,
-  op_render_element_from_point,
+  op_render_client_rect, op_render_client_rects, op_render_offsets, op_render_viewport, op_render_scroll_to,
+  op_render_element_from_point, op_render_scroll_size, op_render_element_scroll, op_render_element_scroll_to,
 } = ops;
 const rectSlots = new WeakMap();
 function rectOf(r) {
@@ -20,8 +20,11 @@ class DOMRectReadOnly {
   constructor(x = 0, y = 0, width = 0, height = 0) {
     rectSlots.set(this, { x: unrestricted(x), y: unrestricted(y), width: unrestricted(width), height: unrestricted(height) });
   }
-  static fromRect(other = {}) {
-    return new this(other.x ?? 0, other.y ?? 0, other.width ?? 0, other.height ?? 0);
+  // DOMRectInit is a dictionary: undefined and null are empty; other non-objects
+  // are a TypeError (WebIDL § 3.2.17).
+  static fromRect(other = undefined) {
+    const init = dictionary(other, "DOMRectInit");
+    return new this(init.x ?? 0, init.y ?? 0, init.width ?? 0, init.height ?? 0);
   }
   get x() { return rectOf(this).x; }
   get y() { return rectOf(this).y; }
@@ -36,6 +39,17 @@ class DOMRectReadOnly {
     const { x, y, width, height, top, right, bottom, left } = this;
     return { x, y, width, height, top, right, bottom, left };
   }
+}
+function dictionary(v, name) {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== "object" && typeof v !== "function") throw new TypeError(`${name} must be an object`);
+  return v;
+}
+// WebIDL `double`: a finite number, else a TypeError.
+function finiteDouble(v, what) {
+  const n = +v;
+  if (!Number.isFinite(n)) throw new TypeError(`${what} is not a finite number`);
+  return n;
 }
 const MathMin = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b));
 const MathMax = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b));
@@ -155,9 +169,11 @@ if (!isWorker) {
   });
   ObjectDefineProperty(Element.prototype, "getClientRects", {
     value: named("getClientRects", function getClientRects() {
-      // No box (display: none, not connected): an empty list.
-      const [x, y, w, h, hasBox] = op_render_client_rect(idOf(this, "this"));
-      return makeRectList(hasBox ? [new DOMRect(x, y, w, h)] : []);
+      // One rect per fragment (an inline element: per line); none without a box.
+      const flat = op_render_client_rects(idOf(this, "this"));
+      const rects = [];
+      for (let i = 0; i + 3 < flat.length; i += 4) rects.push(new DOMRect(flat[i], flat[i + 1], flat[i + 2], flat[i + 3]));
+      return makeRectList(rects);
     }),
     writable: true, enumerable: true, configurable: true,
   });
@@ -166,11 +182,48 @@ if (!isWorker) {
     clientLeft() { return op_render_offsets(idOf(this, "this"))[6]; },
     clientWidth() { return op_render_offsets(idOf(this, "this"))[7]; },
     clientHeight() { return op_render_offsets(idOf(this, "this"))[8]; },
-    scrollTop() { return isRoot(this) ? viewport()[3] : 0; },
-    scrollLeft() { return isRoot(this) ? viewport()[2] : 0; },
-    scrollWidth() { return isRoot(this) ? viewport()[4] : op_render_offsets(idOf(this, "this"))[7]; },
-    scrollHeight() { return isRoot(this) ? viewport()[5] : op_render_offsets(idOf(this, "this"))[8]; },
+    scrollWidth() { return isRoot(this) ? viewport()[4] : op_render_scroll_size(idOf(this, "this"))[0]; },
+    scrollHeight() { return isRoot(this) ? viewport()[5] : op_render_scroll_size(idOf(this, "this"))[1]; },
   });
+  // scrollTop/scrollLeft (CSSOM View § 6): the root element's are the viewport's;
+  // other elements scroll when they are scroll containers (overflow not visible).
+  const elementScroll = (el) => op_render_element_scroll(idOf(el, "this")); // [left, top]
+  for (const [name, axis] of [["scrollLeft", 0], ["scrollTop", 1]]) {
+    ObjectDefineProperty(Element.prototype, name, {
+      get: named(name, function () {
+        return isRoot(this) ? viewport()[2 + axis] : elementScroll(this)[axis];
+      }),
+      set: named(name, function (v) {
+        const n = Number.isFinite(+v) ? +v : 0;
+        const [x, y] = isRoot(this) ? viewport().slice(2, 4) : elementScroll(this);
+        const to = axis === 0 ? [n, y] : [x, n];
+        if (isRoot(this)) op_render_scroll_to(...to);
+        else op_render_element_scroll_to(idOf(this, "this"), ...to);
+      }),
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  for (const [name, relative] of [["scroll", false], ["scrollTo", false], ["scrollBy", true]]) {
+    ObjectDefineProperty(Element.prototype, name, {
+      value: named(name, function (...args) {
+        idOf(this, "this");
+        if (isRoot(this)) return globalThis[name](...args);
+        const [sx, sy] = elementScroll(this);
+        let x, y;
+        if (args.length >= 2) {
+          [x, y] = [+args[0], +args[1]];
+        } else {
+          const o = dictionary(args[0], "ScrollToOptions");
+          x = o.left === undefined ? (relative ? 0 : sx) : +o.left;
+          y = o.top === undefined ? (relative ? 0 : sy) : +o.top;
+        }
+        const fix = (v) => (Number.isFinite(v) ? v : 0);
+        op_render_element_scroll_to(idOf(this, "this"), fix(x) + (relative ? sx : 0), fix(y) + (relative ? sy : 0));
+      }),
+      writable: true, enumerable: true, configurable: true,
+    });
+  }
   // § 7 HTMLElement extensions.
   defineGetters(HTMLElement.prototype, {
     offsetParent() {
@@ -186,7 +239,7 @@ if (!isWorker) {
   ObjectDefineProperty(Document.prototype, "elementFromPoint", {
     value: named("elementFromPoint", function elementFromPoint(x, y) {
       if (arguments.length < 2) throw new TypeError("elementFromPoint: 2 arguments required");
-      const id = op_render_element_from_point(+x, +y);
+      const id = op_render_element_from_point(finiteDouble(x, "x"), finiteDouble(y, "y"));
       return id < 0 ? null : wrapNode(id);
     }),
     writable: true, enumerable: true, configurable: true,

@@ -11,11 +11,20 @@ const uiSlot = (e) => {
 };
 const toLong = (v) => { const n = Math.trunc(+v); return Number.isFinite(n) ? n | 0 : 0; };
 
+// Dictionary members of type `double` reject NaN and infinities (WebIDL).
+const initDouble = (init, key) => (init[key] === undefined ? 0 : finiteDouble(init[key], key));
+// `EventTarget? relatedTarget`.
+function eventTargetOrNull(v) {
+  if (v === undefined || v === null) return null;
+  if (!(v instanceof EventTarget)) throw new TypeError("relatedTarget is not an EventTarget");
+  return v;
+}
+
 class UIEvent extends Event {
-  constructor(type, init = {}) {
+  constructor(type, init = undefined) {
     if (arguments.length < 1) throw new TypeError("Failed to construct 'UIEvent': 1 argument required, but only 0 present.");
+    init = dictionary(init, "UIEventInit");
     super(type, init);
-    init = init ?? {};
     const view = init.view ?? null;
     if (view !== null && view !== globalThis) throw new TypeError("UIEvent: view is not a Window");
     uiSlots.set(this, { view, detail: toLong(init.detail ?? 0) });
@@ -25,26 +34,41 @@ class UIEvent extends Event {
   get which() { return 0; }
 }
 
-// EventModifierInit (UI Events § 3.2).
+// EventModifierInit (UI Events § 3.2): the four keys and the `modifier*` members.
+const EXTRA_MODIFIERS = ["AltGraph", "CapsLock", "Fn", "FnLock", "Hyper", "NumLock", "ScrollLock", "Super", "Symbol",
+  "SymbolLock"];
 function modifierState(init) {
-  return {
+  const state = {
     ctrlKey: Boolean(init.ctrlKey), shiftKey: Boolean(init.shiftKey),
-    altKey: Boolean(init.altKey), metaKey: Boolean(init.metaKey),
+    altKey: Boolean(init.altKey), metaKey: Boolean(init.metaKey), modifiers: Object.create(null),
   };
+  for (const m of EXTRA_MODIFIERS) state.modifiers[m] = Boolean(init[`modifier${m}`]);
+  return state;
+}
+function getModifier(s, args) {
+  if (args.length < 1) throw new TypeError("getModifierState: 1 argument required");
+  const key = toDOMString(args[0]);
+  switch (key) {
+    case "Control": return s.ctrlKey;
+    case "Shift": return s.shiftKey;
+    case "Alt": return s.altKey;
+    case "Meta": return s.metaKey;
+    default: return EXTRA_MODIFIERS.includes(key) ? s.modifiers[key] : false;
+  }
 }
 
 class MouseEvent extends UIEvent {
-  constructor(type, init = {}) {
+  constructor(type, init = undefined) {
     if (arguments.length < 1) throw new TypeError("Failed to construct 'MouseEvent': 1 argument required, but only 0 present.");
+    init = dictionary(init, "MouseEventInit");
     super(type, init);
-    init = init ?? {};
     const s = uiSlot(this);
-    s.screenX = +(init.screenX ?? 0); s.screenY = +(init.screenY ?? 0);
-    s.clientX = +(init.clientX ?? 0); s.clientY = +(init.clientY ?? 0);
+    s.screenX = initDouble(init, "screenX"); s.screenY = initDouble(init, "screenY");
+    s.clientX = initDouble(init, "clientX"); s.clientY = initDouble(init, "clientY");
     s.button = toLong(init.button ?? 0) << 16 >> 16;
     s.buttons = toLong(init.buttons ?? 0) & 0xffff;
-    s.relatedTarget = init.relatedTarget ?? null;
-    s.movementX = +(init.movementX ?? 0); s.movementY = +(init.movementY ?? 0);
+    s.relatedTarget = eventTargetOrNull(init.relatedTarget);
+    s.movementX = initDouble(init, "movementX"); s.movementY = initDouble(init, "movementY");
     Object.assign(s, modifierState(init));
   }
   get screenX() { return uiSlot(this).screenX; }
@@ -56,8 +80,16 @@ class MouseEvent extends UIEvent {
   get pageY() { return uiSlot(this).clientY + (isWorker ? 0 : op_render_viewport()[3]); }
   get x() { return this.clientX; }
   get y() { return this.clientY; }
-  get offsetX() { return this.clientX - (this.target?.getBoundingClientRect?.().x ?? 0); }
-  get offsetY() { return this.clientY - (this.target?.getBoundingClientRect?.().y ?? 0); }
+  // CSSOM View § 10: during dispatch, relative to the target's padding edge;
+  // otherwise pageX/pageY.
+  get offsetX() { return this.#offset(0); }
+  get offsetY() { return this.#offset(1); }
+  #offset(axis) {
+    const target = this.target;
+    if (!eventSlot(this).dispatching || !(target instanceof Element)) return axis ? this.pageY : this.pageX;
+    const r = target.getBoundingClientRect();
+    return axis ? this.clientY - r.y - target.clientTop : this.clientX - r.x - target.clientLeft;
+  }
   get movementX() { return uiSlot(this).movementX; }
   get movementY() { return uiSlot(this).movementY; }
   get button() { return uiSlot(this).button; }
@@ -67,19 +99,16 @@ class MouseEvent extends UIEvent {
   get shiftKey() { return uiSlot(this).shiftKey; }
   get altKey() { return uiSlot(this).altKey; }
   get metaKey() { return uiSlot(this).metaKey; }
-  getModifierState(key) {
-    const s = uiSlot(this);
-    return { Control: s.ctrlKey, Shift: s.shiftKey, Alt: s.altKey, Meta: s.metaKey }[key] ?? false;
-  }
+  getModifierState(key) { return getModifier(uiSlot(this), arguments); }
 }
 
 class WheelEvent extends MouseEvent {
-  constructor(type, init = {}) {
+  constructor(type, init = undefined) {
     if (arguments.length < 1) throw new TypeError("Failed to construct 'WheelEvent': 1 argument required, but only 0 present.");
+    init = dictionary(init, "WheelEventInit");
     super(type, init);
-    init = init ?? {};
     const s = uiSlot(this);
-    s.deltaX = +(init.deltaX ?? 0); s.deltaY = +(init.deltaY ?? 0); s.deltaZ = +(init.deltaZ ?? 0);
+    s.deltaX = initDouble(init, "deltaX"); s.deltaY = initDouble(init, "deltaY"); s.deltaZ = initDouble(init, "deltaZ");
     s.deltaMode = (init.deltaMode ?? 0) >>> 0;
   }
   get deltaX() { return uiSlot(this).deltaX; }
@@ -93,13 +122,16 @@ for (const [k, v] of [["DOM_DELTA_PIXEL", 0], ["DOM_DELTA_LINE", 1], ["DOM_DELTA
 }
 
 class KeyboardEvent extends UIEvent {
-  constructor(type, init = {}) {
+  constructor(type, init = undefined) {
     if (arguments.length < 1) throw new TypeError("Failed to construct 'KeyboardEvent': 1 argument required, but only 0 present.");
+    init = dictionary(init, "KeyboardEventInit");
     super(type, init);
-    init = init ?? {};
     const s = uiSlot(this);
-    s.key = toDOMString(init.key ?? "");
-    s.code = toDOMString(init.code ?? "");
+    s.key = init.key === undefined ? "" : toDOMString(init.key);
+    s.code = init.code === undefined ? "" : toDOMString(init.code);
+    // UI Events § 8 (legacy): keyCode and charCode from the init dictionary.
+    s.keyCode = (init.keyCode ?? 0) >>> 0;
+    s.charCode = (init.charCode ?? 0) >>> 0;
     s.location = (init.location ?? 0) >>> 0;
     s.repeat = Boolean(init.repeat);
     s.isComposing = Boolean(init.isComposing);
@@ -110,14 +142,13 @@ class KeyboardEvent extends UIEvent {
   get location() { return uiSlot(this).location; }
   get repeat() { return uiSlot(this).repeat; }
   get isComposing() { return uiSlot(this).isComposing; }
+  get keyCode() { return uiSlot(this).keyCode; }
+  get charCode() { return uiSlot(this).charCode; }
   get ctrlKey() { return uiSlot(this).ctrlKey; }
   get shiftKey() { return uiSlot(this).shiftKey; }
   get altKey() { return uiSlot(this).altKey; }
   get metaKey() { return uiSlot(this).metaKey; }
-  getModifierState(key) {
-    const s = uiSlot(this);
-    return { Control: s.ctrlKey, Shift: s.shiftKey, Alt: s.altKey, Meta: s.metaKey }[key] ?? false;
-  }
+  getModifierState(key) { return getModifier(uiSlot(this), arguments); }
 }
 for (const [k, v] of [["DOM_KEY_LOCATION_STANDARD", 0], ["DOM_KEY_LOCATION_LEFT", 1], ["DOM_KEY_LOCATION_RIGHT", 2], ["DOM_KEY_LOCATION_NUMPAD", 3]]) {
   ObjectDefineProperty(KeyboardEvent, k, { value: v, enumerable: true });
@@ -125,10 +156,11 @@ for (const [k, v] of [["DOM_KEY_LOCATION_STANDARD", 0], ["DOM_KEY_LOCATION_LEFT"
 }
 
 class FocusEvent extends UIEvent {
-  constructor(type, init = {}) {
+  constructor(type, init = undefined) {
     if (arguments.length < 1) throw new TypeError("Failed to construct 'FocusEvent': 1 argument required, but only 0 present.");
+    init = dictionary(init, "FocusEventInit");
     super(type, init);
-    uiSlot(this).relatedTarget = init?.relatedTarget ?? null;
+    uiSlot(this).relatedTarget = eventTargetOrNull(init.relatedTarget);
   }
   get relatedTarget() { return uiSlot(this).relatedTarget; }
 }

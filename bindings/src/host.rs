@@ -1065,6 +1065,8 @@ impl ScriptHost for JsHost {
 
     fn needs_rendering(&self) -> bool {
         self.state.borrow().animation_frame_callbacks > 0
+            || self.renderer.scroll_pending.get()
+            || !self.renderer.element_scrolls_pending.borrow().is_empty()
             || (self.presenter.is_some()
                 && (self.renderer.needs_paint(self.document.borrow().generation)
                     || self.renderer.scroll_pending.get()
@@ -1081,8 +1083,14 @@ impl ScriptHost for JsHost {
             self.renderer.reported_viewport.set(viewport);
             self.fire_event(EventTargetKind::Window, "resize", false, false);
         }
-        // Scroll steps (§ 13.2): `scroll` at the document (bubbling to the window)
-        // when the viewport scrolled.
+        // Scroll steps (§ 13.2): `scroll` at each element that scrolled (not
+        // bubbling), and at the document (bubbling to the window) when the viewport
+        // scrolled.
+        let scrolled: Vec<NodeId> =
+            std::mem::take(&mut *self.renderer.element_scrolls_pending.borrow_mut());
+        for node in scrolled {
+            self.fire_event(EventTargetKind::Node(node), "scroll", false, false);
+        }
         if self.renderer.scroll_pending.replace(false) {
             self.fire_event(EventTargetKind::Document, "scroll", true, false);
         }

@@ -28,6 +28,8 @@ pub struct PageRenderer {
     repaint: Cell<bool>,
     /// The viewport scrolled since the last rendering update (`scroll` is due).
     pub scroll_pending: Cell<bool>,
+    /// Elements that scrolled since the last rendering update (`scroll` is due).
+    pub element_scrolls_pending: RefCell<Vec<NodeId>>,
     /// Fetches `<link rel=stylesheet>` sheets (the page's file policy).
     sheet_loader: RefCell<Option<Rc<roundabout_render::style::cascade::SheetLoader>>>,
 }
@@ -45,6 +47,7 @@ impl PageRenderer {
             painted_generation: Cell::new(None),
             repaint: Cell::new(true),
             scroll_pending: Cell::new(false),
+            element_scrolls_pending: RefCell::new(Vec::new()),
             sheet_loader: RefCell::new(None),
         }
     }
@@ -143,6 +146,10 @@ pub fn op_render_computed_style(state: &mut OpState, id: u32, #[string] name: &s
         let Some(style) = styles.get(node) else {
             return String::new();
         };
+        let insets = layout
+            .by_node
+            .get(&node)
+            .and_then(|&i| used_insets(layout, i));
         let used = layout.element_box(node).map(|b| {
             let content_w =
                 b.border_box.w - b.border[1] - b.border[3] - b.padding[1] - b.padding[3];
@@ -161,11 +168,118 @@ pub fn op_render_computed_style(state: &mut OpState, id: u32, #[string] name: &s
                 },
                 margin: b.margin,
                 padding: b.padding,
-                inset: None,
+                inset: insets,
+                grid_tracks: b.grid_tracks.clone(),
             }
         });
         resolved_value(style, used.as_ref(), &name.trim().to_ascii_lowercase()).unwrap_or_default()
     })
+}
+
+/// The resolved top/right/bottom/left of a positioned box (CSSOM § 9: the used
+/// values). Relative: specified values with percentages resolved, an auto side the
+/// negation of the opposite one. Absolute/fixed: the distances from the containing
+/// block's padding edges to the margin box.
+fn used_insets(layout: &roundabout_render::layout::Layout, i: usize) -> Option<[Option<f32>; 4]> {
+    use roundabout_render::style::computed::LpAuto;
+    let b = &layout.boxes[i];
+    let s = &b.style;
+    let parent = &layout.boxes[b.parent?];
+    let set = |side: usize| s.inset[side] != LpAuto::Auto;
+    match s.position {
+        Position::Static => None,
+        Position::Relative => {
+            // The containing block of an in-flow box: its parent's content box.
+            let p = parent.padding_box();
+            let (cw, ch) = (
+                p.w - parent.padding[1] - parent.padding[3],
+                p.h - parent.padding[0] - parent.padding[2],
+            );
+            let resolve = |side: usize, basis: f32| match s.inset[side] {
+                LpAuto::Auto => None,
+                LpAuto::Lp(lp) => Some(lp.resolve(basis)),
+            };
+            // Both sides set: over-constrained, the computed values are reported.
+            let (top, bottom) = match (resolve(0, ch), resolve(2, ch)) {
+                (Some(_), Some(_)) => (None, None),
+                (Some(t), None) => (Some(t), Some(-t)),
+                (None, Some(b)) => (Some(-b), Some(b)),
+                (None, None) => (Some(0.0), Some(0.0)),
+            };
+            let (left, right) = match (resolve(3, cw), resolve(1, cw)) {
+                (Some(_), Some(_)) => (None, None),
+                (Some(l), None) => (Some(l), Some(-l)),
+                (None, Some(r)) => (Some(-r), Some(r)),
+                (None, None) => (Some(0.0), Some(0.0)),
+            };
+            Some([top, right, bottom, left])
+        }
+        Position::Absolute | Position::Fixed => {
+            let cb = parent.padding_box();
+            let r = b.border_box;
+            // Over-constrained on an axis (both insets and the size set): computed values.
+            let v_over = set(0) && set(2) && s.height != LpAuto::Auto;
+            let h_over = set(1) && set(3) && s.width != LpAuto::Auto;
+            let pick = |over: bool, v: f32| (!over).then_some(v);
+            Some([
+                pick(v_over, r.y - b.margin[0] - cb.y),
+                pick(h_over, cb.x + cb.w - (r.x + r.w + b.margin[1])),
+                pick(v_over, cb.y + cb.h - (r.y + r.h + b.margin[2])),
+                pick(h_over, r.x - b.margin[3] - cb.x),
+            ])
+        }
+    }
+}
+
+/// [scrollWidth, scrollHeight] of an element: its scrolling area (CSSOM View § 6,
+/// CSS Overflow 3 § 2.2).
+#[op2]
+#[serde]
+pub fn op_render_scroll_size(state: &mut OpState, id: u32) -> Vec<f64> {
+    let Some((doc, node)) = element(state, id) else {
+        return vec![0.0, 0.0];
+    };
+    let r = renderer(state);
+    let doc = doc.borrow();
+    r.with(|r| {
+        let layout = r.layout(&doc);
+        let Some(&i) = layout.by_node.get(&node) else {
+            return vec![0.0, 0.0];
+        };
+        let (w, h) = layout.scroll_size_of(i);
+        vec![w.round() as f64, h.round() as f64]
+    })
+}
+
+/// An element's [scrollLeft, scrollTop].
+#[op2]
+#[serde]
+pub fn op_render_element_scroll(state: &mut OpState, id: u32) -> Vec<f64> {
+    let Some((doc, node)) = element(state, id) else {
+        return vec![0.0, 0.0];
+    };
+    let r = renderer(state);
+    let doc = doc.borrow();
+    let (x, y) = r.with(|r| r.element_scroll(&doc, node));
+    vec![x as f64, y as f64]
+}
+
+/// Scrolls a scroll container (CSSOM View § 6 "scroll an element"); a `scroll`
+/// event fires at it in the next rendering update's scroll steps.
+#[op2(fast)]
+pub fn op_render_element_scroll_to(state: &mut OpState, id: u32, x: f64, y: f64) {
+    let Some((doc, node)) = element(state, id) else {
+        return;
+    };
+    let r = renderer(state);
+    let doc = doc.borrow();
+    if r.with(|r| r.scroll_element_to(&doc, node, (x as f32, y as f32))) {
+        r.request_repaint();
+        let mut pending = r.element_scrolls_pending.borrow_mut();
+        if !pending.contains(&node) {
+            pending.push(node);
+        }
+    }
 }
 
 /// The property names getComputedStyle enumerates (CSSOM order: alphabetical).
@@ -186,7 +300,11 @@ pub fn op_render_client_rect(state: &mut OpState, id: u32) -> Vec<f64> {
     let r = renderer(state);
     let doc = doc.borrow();
     r.with(|r| {
-        let (sx, sy) = r.scroll;
+        let (sx, sy) = if r.layout(&doc).is_fixed(node) {
+            (0.0, 0.0)
+        } else {
+            r.scroll
+        };
         match r.element_rect(&doc, node) {
             Some(rect) => vec![
                 (rect.x - sx) as f64,
@@ -197,6 +315,32 @@ pub fn op_render_client_rect(state: &mut OpState, id: u32) -> Vec<f64> {
             ],
             None => vec![0.0; 5],
         }
+    })
+}
+
+/// getClientRects(): one rect per box fragment (an inline element: one per line),
+/// viewport coordinates, flattened [x, y, w, h, ...]; empty without a box.
+#[op2]
+#[serde]
+pub fn op_render_client_rects(state: &mut OpState, id: u32) -> Vec<f64> {
+    let Some((doc, node)) = element(state, id) else {
+        return Vec::new();
+    };
+    let r = renderer(state);
+    let doc = doc.borrow();
+    r.with(|r| {
+        let scroll = r.scroll;
+        let layout = r.layout(&doc);
+        let (sx, sy) = if layout.is_fixed(node) {
+            (0.0, 0.0)
+        } else {
+            scroll
+        };
+        layout
+            .fragments(node)
+            .iter()
+            .flat_map(|f| [(f.x - sx) as f64, (f.y - sy) as f64, f.w as f64, f.h as f64])
+            .collect()
     })
 }
 
@@ -249,14 +393,30 @@ pub fn op_render_offsets(state: &mut OpState, id: u32) -> Vec<f64> {
                 p = doc.parent(a);
             }
         }
-        let (top, left) =
-            match parent.and_then(|p| (Some(p) != body).then(|| layout.element_box(p)).flatten()) {
-                Some(pb) => {
-                    let pad = pb.padding_box();
-                    (rect.y - pad.y, rect.x - pad.x)
-                }
-                None => (rect.y, rect.x),
+        let (top, left) = if Some(node) == body {
+            // § 7: the body's offsetTop and offsetLeft are 0.
+            (0.0, 0.0)
+        } else {
+            // Positions before any element scrolling (§ 7 ignores scroll offsets).
+            let unscroll = |n: NodeId| {
+                layout
+                    .holder_of(n)
+                    .map_or((0.0, 0.0), |i| layout.ancestor_scroll(i))
             };
+            let (ux, uy) = unscroll(node);
+            match parent.and_then(|p| {
+                (Some(p) != body)
+                    .then(|| layout.element_box(p).map(|b| (p, b)))
+                    .flatten()
+            }) {
+                Some((p, pb)) => {
+                    let pad = pb.padding_box();
+                    let (px, py) = unscroll(p);
+                    (rect.y + uy - (pad.y + py), rect.x + ux - (pad.x + px))
+                }
+                None => (rect.y + uy, rect.x + ux),
+            }
+        };
         let b = layout.element_box(node);
         let inline = styles
             .get(node)
@@ -337,7 +497,7 @@ pub fn op_render_element_from_point(state: &mut OpState, x: f64, y: f64) -> i32 
         }
         let (sx, sy) = r.scroll;
         r.layout(&doc)
-            .hit_test(x as f32 + sx, y as f32 + sy)
+            .hit_test(x as f32, y as f32, (sx, sy))
             .or(doc.document_element())
             .map_or(-1, |n| n.0 as i32)
     })
@@ -352,6 +512,27 @@ fn resolved_value(
     let one = |n: &str| longhand(n).map(|p| serialize_property(style, p, used));
     if let Some(v) = one(name) {
         return Some(v);
+    }
+    // A shorthand whose longhands differ in a way it cannot express serializes as ""
+    // (CSSOM § 6.7.2 "serialize a CSS value").
+    if name == "border" {
+        let side = |s: &str| -> Option<String> {
+            Some(format!(
+                "{} {} {}",
+                one(&format!("border-{s}-width"))?,
+                one(&format!("border-{s}-style"))?,
+                one(&format!("border-{s}-color"))?
+            ))
+        };
+        let all: Vec<String> = ["top", "right", "bottom", "left"]
+            .iter()
+            .filter_map(|s| side(s))
+            .collect();
+        return Some(if all.iter().all(|v| *v == all[0]) {
+            all[0].clone()
+        } else {
+            String::new()
+        });
     }
     // Shorthands that browsers serialize from their longhands.
     let sides = |prefix: &str, suffix: &str| -> Option<String> {

@@ -251,7 +251,7 @@ fn target_at(host: &mut JsHost, x: f64, y: f64) -> Option<NodeId> {
     renderer.with(|r| {
         let (sx, sy) = r.scroll;
         r.layout(&doc)
-            .hit_test(x as f32 + sx, y as f32 + sy)
+            .hit_test(x as f32, y as f32, (sx, sy))
             .or(doc.document_element())
     })
 }

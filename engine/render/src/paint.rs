@@ -207,8 +207,19 @@ struct Lists {
 }
 
 impl Painter<'_> {
-    fn device(&self, r: Rect) -> Rect {
-        r.translate(-self.scroll.0, -self.scroll.1)
+    /// Page → device coordinates for box `i`: the viewport's scroll, except for
+    /// boxes in a `position: fixed` subtree (placed against the viewport).
+    fn device(&self, i: usize, r: Rect) -> Rect {
+        let (sx, sy) = self.scroll_of(i);
+        r.translate(-sx, -sy)
+    }
+
+    fn scroll_of(&self, i: usize) -> (f32, f32) {
+        if self.layout.boxes[i].fixed {
+            (0.0, 0.0)
+        } else {
+            self.scroll
+        }
     }
 
     fn creates_context(b: &LayoutBox) -> bool {
@@ -295,7 +306,7 @@ impl Painter<'_> {
     fn clip_for(&self, i: usize, clip: Px) -> Px {
         let b = &self.layout.boxes[i];
         if b.style.clips_overflow() && !matches!(b.kind, BoxKind::Viewport) {
-            clip.intersect(Px::snap(self.device(b.padding_box())))
+            clip.intersect(Px::snap(self.device(i, b.padding_box())))
         } else {
             clip
         }
@@ -307,7 +318,7 @@ impl Painter<'_> {
         if !s.visibility_visible || matches!(b.kind, BoxKind::Viewport | BoxKind::Anonymous) {
             return;
         }
-        let outer = Px::snap(self.device(b.border_box));
+        let outer = Px::snap(self.device(i, b.border_box));
         if !skip_background && s.background_color.a > 0.0 {
             fill_px(target, outer.intersect(clip), s.background_color, 1.0);
         }
@@ -407,8 +418,8 @@ impl Painter<'_> {
         let b = &self.layout.boxes[i];
         let Some(inline) = &b.inline else { return };
         let (ox, oy) = (
-            b.content_origin.0 - self.scroll.0,
-            b.content_origin.1 - self.scroll.1,
+            b.content_origin.0 - self.scroll_of(i).0,
+            b.content_origin.1 - self.scroll_of(i).1,
         );
         // Inline boxes' backgrounds and borders first (CSS 2 Appendix E step 7.2.1).
         for ib in &inline.boxes {

@@ -19,6 +19,8 @@ pub struct Renderer {
     cache: Option<(u64, Styles, Layout)>,
     /// Number of style + layout passes run (for tests and figures).
     pub layouts: u64,
+    /// Scroll offsets of scroll containers (elements), re-applied after each layout.
+    element_scroll: std::collections::HashMap<NodeId, (f32, f32)>,
     /// Fetches `<link rel=stylesheet>` sheets; without one they are left out.
     pub sheet_loader: Option<std::rc::Rc<crate::style::cascade::SheetLoader>>,
 }
@@ -31,6 +33,7 @@ impl Renderer {
             scroll: (0.0, 0.0),
             cache: None,
             layouts: 0,
+            element_scroll: Default::default(),
             sheet_loader: None,
         }
     }
@@ -61,8 +64,18 @@ impl Renderer {
         if !self.is_current(doc) {
             let sheets = author_sheets(doc, self.sheet_loader.as_deref());
             let styles = compute_styles(doc, &sheets, self.viewport);
-            let layout = layout_document(doc, &styles, &mut self.fonts, self.viewport);
+            let mut layout = layout_document(doc, &styles, &mut self.fonts, self.viewport);
             self.layouts += 1;
+            // Scroll containers keep their offsets across layouts (clamped anew);
+            // elements that are gone or no longer scroll containers drop them.
+            self.element_scroll
+                .retain(|node, offset| match layout.by_node.get(node) {
+                    Some(&i) if layout.boxes[i].style.clips_overflow() => {
+                        *offset = layout.set_box_scroll(i, *offset);
+                        true
+                    }
+                    _ => false,
+                });
             self.cache = Some((doc.generation, styles, layout));
         }
         let (_, s, l) = self.cache.as_ref().expect("layout");
@@ -92,6 +105,36 @@ impl Renderer {
             h = h.max(b.border_box.y + b.border_box.h);
         }
         (w, h)
+    }
+
+    /// An element's scroll offset (0, 0 unless it is a scroll container).
+    pub fn element_scroll(&mut self, doc: &Document, node: NodeId) -> (f32, f32) {
+        self.update(doc);
+        self.element_scroll
+            .get(&node)
+            .copied()
+            .unwrap_or((0.0, 0.0))
+    }
+
+    /// Scrolls an element (a scroll container) to `to`; returns whether it moved.
+    pub fn scroll_element_to(&mut self, doc: &Document, node: NodeId, to: (f32, f32)) -> bool {
+        self.update(doc);
+        let before = self
+            .element_scroll
+            .get(&node)
+            .copied()
+            .unwrap_or((0.0, 0.0));
+        let (_, _, layout) = self.cache.as_mut().expect("layout");
+        let Some(&i) = layout.by_node.get(&node) else {
+            return false;
+        };
+        let after = layout.set_box_scroll(i, to);
+        if after == (0.0, 0.0) {
+            self.element_scroll.remove(&node);
+        } else {
+            self.element_scroll.insert(node, after);
+        }
+        after != before
     }
 
     /// Scrolls the viewport, clamped to the scrollable overflow.

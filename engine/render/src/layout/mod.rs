@@ -47,6 +47,14 @@ pub struct LayoutBox {
     pub content_origin: (f32, f32),
     /// Whether this is the body element's box (its background may paint the canvas).
     pub is_body: bool,
+    /// The box it hangs under (its containing block for out-of-flow boxes).
+    pub parent: Option<usize>,
+    /// Inside a `position: fixed` box: placed against the viewport, not scrolled.
+    pub fixed: bool,
+    /// A grid container's used track sizes: (columns, rows), implicit tracks included.
+    pub grid_tracks: Option<(Vec<f32>, Vec<f32>)>,
+    /// A scroll container's scroll offset, already applied to what is inside it.
+    pub scroll: (f32, f32),
 }
 
 impl LayoutBox {
@@ -104,63 +112,203 @@ impl Layout {
             }))
     }
 
+    /// Whether the element's box (or the context holding it) is in a fixed subtree.
+    pub fn is_fixed(&self, node: NodeId) -> bool {
+        match (self.by_node.get(&node), self.inline_by_node.get(&node)) {
+            (Some(&i), _) | (None, Some(&(i, _))) => self.boxes[i].fixed,
+            _ => false,
+        }
+    }
+
+    /// An inline element's fragments (one per line), page coordinates.
+    pub fn fragments(&self, node: NodeId) -> Vec<Rect> {
+        let Some(&(holder, idx)) = self.inline_by_node.get(&node) else {
+            return self.element_rect(node).into_iter().collect();
+        };
+        let b = &self.boxes[holder];
+        let (ox, oy) = b.content_origin;
+        b.inline.as_ref().map_or(Vec::new(), |c| {
+            c.boxes[idx]
+                .fragments
+                .iter()
+                .map(|r| r.translate(ox, oy))
+                .collect()
+        })
+    }
+
     pub fn element_box(&self, node: NodeId) -> Option<&LayoutBox> {
         self.by_node.get(&node).map(|&i| &self.boxes[i])
     }
 
-    /// The nearest box whose border box contains the point, topmost last in paint
-    /// order (a simple hit test: later boxes in tree order and positioned boxes win).
-    pub fn hit_test(&self, x: f32, y: f32) -> Option<NodeId> {
-        let mut best: Option<(i32, usize, NodeId)> = None;
-        let mut order = 0usize;
-        self.hit_walk(0, x, y, 0, &mut order, &mut best);
-        best.map(|(_, _, n)| n)
-    }
-
-    fn hit_walk(
-        &self,
-        i: usize,
-        x: f32,
-        y: f32,
-        z: i32,
-        order: &mut usize,
-        best: &mut Option<(i32, usize, NodeId)>,
-    ) {
+    /// The scrolling area of box `i` (CSSOM View § 6): its padding box grown to hold
+    /// the border boxes laid out inside it, plus the end padding; (width, height).
+    pub fn scroll_size_of(&self, i: usize) -> (f32, f32) {
         let b = &self.boxes[i];
-        let z = if b.style.is_positioned() {
-            b.style.z_index.unwrap_or(0).max(z)
-        } else {
-            z
-        };
-        *order += 1;
-        if let Some(node) = b.node() {
-            if b.border_box.contains(x, y) && b.style.visibility_visible {
-                let key = (z, *order, node);
-                if best.is_none_or(|bst| (key.0, key.1) >= (bst.0, bst.1)) {
-                    *best = Some(key);
+        let p = b.padding_box();
+        let (mut right, mut bottom) = (p.x + p.w, p.y + p.h);
+        let mut stack = b.children.clone();
+        while let Some(c) = stack.pop() {
+            let d = &self.boxes[c];
+            if d.fixed {
+                continue;
+            }
+            right = right.max(d.border_box.x + d.border_box.w + b.scroll.0 + b.padding[1]);
+            bottom = bottom.max(d.border_box.y + d.border_box.h + b.scroll.1 + b.padding[2]);
+            if let Some(inline) = &d.inline {
+                for line in &inline.lines {
+                    right = right.max(d.content_origin.0 + line.width + b.scroll.0 + b.padding[1]);
                 }
             }
+            stack.extend(d.children.iter().copied());
         }
-        // Inline elements under the point.
-        if let Some(inline) = &b.inline {
-            let (ox, oy) = b.content_origin;
-            for ib in &inline.boxes {
-                if ib
-                    .fragments
-                    .iter()
-                    .any(|r| r.translate(ox, oy).contains(x, y))
-                {
-                    *order += 1;
-                    let key = (z, *order, ib.node);
-                    if best.is_none_or(|bst| (key.0, key.1) >= (bst.0, bst.1)) {
-                        *best = Some(key);
+        (right - p.x, bottom - p.y)
+    }
+
+    /// How far scroll containers around box `i` have moved it: add this to get its
+    /// unscrolled position (offsetTop and friends ignore scrolling).
+    pub fn ancestor_scroll(&self, i: usize) -> (f32, f32) {
+        let (mut x, mut y) = (0.0, 0.0);
+        let mut p = self.boxes[i].parent;
+        while let Some(a) = p {
+            x += self.boxes[a].scroll.0;
+            y += self.boxes[a].scroll.1;
+            p = self.boxes[a].parent;
+        }
+        (x, y)
+    }
+
+    /// The box (or inline context box) holding an element.
+    pub fn holder_of(&self, node: NodeId) -> Option<usize> {
+        self.by_node
+            .get(&node)
+            .copied()
+            .or_else(|| self.inline_by_node.get(&node).map(|&(h, _)| h))
+    }
+
+    /// Scrolls a scroll container (a box whose overflow is not visible) to `to`,
+    /// clamped to its scrolling area; moves what is inside it. Returns the offset.
+    pub fn set_box_scroll(&mut self, i: usize, to: (f32, f32)) -> (f32, f32) {
+        if !self.boxes[i].style.clips_overflow() {
+            return (0.0, 0.0);
+        }
+        let (w, h) = self.scroll_size_of(i);
+        let p = self.boxes[i].padding_box();
+        let clamp = |v: f32, max: f32| {
+            if v.is_finite() {
+                v.clamp(0.0, max.max(0.0))
+            } else {
+                0.0
+            }
+        };
+        let to = (clamp(to.0, w - p.w), clamp(to.1, h - p.h));
+        let old = self.boxes[i].scroll;
+        let (dx, dy) = (old.0 - to.0, old.1 - to.1);
+        if dx != 0.0 || dy != 0.0 {
+            for c in self.boxes[i].children.clone() {
+                shift_subtree(&mut self.boxes, c, dx, dy);
+            }
+            self.boxes[i].scroll = to;
+        }
+        to
+    }
+
+    /// The boxes in the order paint draws them (CSS 2 Appendix E, as paint.rs
+    /// does): per stacking context, its own box, negative z-index contexts, in-flow
+    /// boxes in tree order, positioned boxes with z-index auto/0 in tree order,
+    /// positive z-index contexts.
+    pub fn paint_order(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.boxes.len());
+        self.context_order(0, &mut out);
+        out
+    }
+
+    fn context_order(&self, i: usize, out: &mut Vec<usize>) {
+        out.push(i);
+        // The root element's box is the root stacking context's own (its background
+        // is the canvas): it comes before everything, negative z-index included.
+        let mut children = self.boxes[i].children.clone();
+        if let (0, Some(root)) = (i, self.root) {
+            out.push(root);
+            children.retain(|&c| c != root);
+            children.extend(self.boxes[root].children.iter().copied());
+        }
+        let (mut negative, mut in_flow, mut positioned, mut positive) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for c in children {
+            self.flow_order(
+                c,
+                &mut negative,
+                &mut in_flow,
+                &mut positioned,
+                &mut positive,
+            );
+        }
+        negative.sort_by_key(|(z, _)| *z);
+        positive.sort_by_key(|(z, _)| *z);
+        for (_, c) in negative {
+            self.context_order(c, out);
+        }
+        out.extend(in_flow);
+        for (_, c) in positioned.into_iter().chain(positive) {
+            self.context_order(c, out);
+        }
+    }
+
+    fn flow_order(
+        &self,
+        i: usize,
+        negative: &mut Vec<(i32, usize)>,
+        in_flow: &mut Vec<usize>,
+        positioned: &mut Vec<(i32, usize)>,
+        positive: &mut Vec<(i32, usize)>,
+    ) {
+        let s = &self.boxes[i].style;
+        if s.is_positioned() || s.opacity < 1.0 {
+            match if s.is_positioned() {
+                s.z_index.unwrap_or(0)
+            } else {
+                0
+            } {
+                z if z < 0 => negative.push((z, i)),
+                0 => positioned.push((0, i)),
+                z => positive.push((z, i)),
+            }
+            return;
+        }
+        in_flow.push(i);
+        for &c in &self.boxes[i].children {
+            self.flow_order(c, negative, in_flow, positioned, positive);
+        }
+    }
+
+    /// Hit testing (CSSOM View § 5 "elementFromPoint"): the topmost box in paint
+    /// order whose border box (or inline fragment) contains the point, in viewport
+    /// coordinates; boxes with `visibility: hidden` are skipped.
+    pub fn hit_test(&self, x: f32, y: f32, scroll: (f32, f32)) -> Option<NodeId> {
+        for &i in self.paint_order().iter().rev() {
+            let b = &self.boxes[i];
+            let (sx, sy) = if b.fixed { (0.0, 0.0) } else { scroll };
+            let (px, py) = (x + sx, y + sy);
+            if let Some(inline) = &b.inline {
+                let (ox, oy) = b.content_origin;
+                for ib in inline.boxes.iter().rev() {
+                    if ib.style.visibility_visible
+                        && ib
+                            .fragments
+                            .iter()
+                            .any(|r| r.translate(ox, oy).contains(px, py))
+                    {
+                        return Some(ib.node);
                     }
                 }
             }
+            if let Some(node) = b.node() {
+                if b.style.visibility_visible && b.border_box.contains(px, py) {
+                    return Some(node);
+                }
+            }
         }
-        for &c in &b.children {
-            self.hit_walk(c, x, y, z, order, best);
-        }
+        None
     }
 }
 
@@ -180,6 +328,9 @@ struct Builder<'a> {
     cx: LengthContext,
     /// Inline formatting context leaves, in creation order (for sizing atomics).
     atomic_holders: Vec<usize>,
+    /// Out-of-flow boxes with the box and previous sibling that give their static
+    /// position, in creation order.
+    static_positions: Vec<(usize, usize, Option<usize>)>,
 }
 
 /// Whether a node generates an inline-level box or text (vs a block-level box).
@@ -244,8 +395,14 @@ impl<'a> Builder<'a> {
     /// Builds the box of an element with a block-level or atomic display, and its
     /// descendants. `cb` is the box that is the containing block for absolutely
     /// positioned descendants (the nearest positioned ancestor, or the viewport).
-    fn element_box(&mut self, node: NodeId, style: Rc<ComputedStyle>, cb: usize) -> usize {
-        let taffy_style = taffy_style::to_taffy(&style, &self.cx_for(&style));
+    fn element_box(
+        &mut self,
+        node: NodeId,
+        style: Rc<ComputedStyle>,
+        cb: usize,
+        new_bfc: bool,
+    ) -> usize {
+        let taffy_style = taffy_style::to_taffy(&style, &self.cx_for(&style), new_bfc);
         let me = self.new_box(BoxKind::Element(node), style.clone(), taffy_style);
         let cb = if style.is_positioned() { me } else { cb };
         let container = matches!(
@@ -259,11 +416,11 @@ impl<'a> Builder<'a> {
             for child in children {
                 match self.level(child) {
                     Level::Nothing => {}
-                    Level::OutOfFlow => self.out_of_flow(child, cb),
+                    Level::OutOfFlow => self.out_of_flow(child, cb, Some(me)),
                     Level::Block => {
                         self.flush_inline(me, &style, &mut run, cb);
                         let s = self.style(child).expect("style");
-                        let b = self.element_box(child, s, cb);
+                        let b = self.element_box(child, s, cb, true);
                         self.add_child(me, b);
                     }
                     Level::Inline => {
@@ -290,12 +447,12 @@ impl<'a> Builder<'a> {
         for child in children {
             match self.level(child) {
                 Level::Nothing => {}
-                Level::OutOfFlow => self.out_of_flow(child, cb),
+                Level::OutOfFlow => self.out_of_flow(child, cb, Some(me)),
                 Level::Inline => run.push(child),
                 Level::Block => {
                     self.flush_inline(me, &style, &mut run, cb);
                     let s = self.style(child).expect("style");
-                    let b = self.element_box(child, s, cb);
+                    let b = self.element_box(child, s, cb, false);
                     self.add_child(me, b);
                 }
             }
@@ -333,9 +490,18 @@ impl<'a> Builder<'a> {
         out
     }
 
-    fn out_of_flow(&mut self, node: NodeId, cb: usize) {
+    /// `static_parent`: the box it would be in if it were in flow (for its static
+    /// position, CSS Position 3 § 3.6); its last in-flow child so far precedes it.
+    fn out_of_flow(&mut self, node: NodeId, cb: usize, static_parent: Option<usize>) {
         let s = self.style(node).expect("style");
-        let b = self.element_box(node, s, cb);
+        let b = self.element_box(node, s, cb, true);
+        if let Some(p) = static_parent {
+            let prev = self.boxes[p].children.iter().rev().copied().find(|&c| {
+                let st = &self.boxes[c].style;
+                !st.is_out_of_flow()
+            });
+            self.static_positions.push((b, p, prev));
+        }
         // CSS Position 3 § 3.1: the containing block is the nearest positioned
         // ancestor's padding box — taffy positions absolute children against their
         // parent, so the box hangs there (fixed boxes hang on the viewport).
@@ -421,7 +587,7 @@ impl<'a> Builder<'a> {
                 match self.level(node) {
                     Level::Nothing => return,
                     Level::OutOfFlow => {
-                        self.out_of_flow(node, cb);
+                        self.out_of_flow(node, cb, None);
                         return;
                     }
                     // Block-level boxes inside inline content are not split out
@@ -445,7 +611,7 @@ impl<'a> Builder<'a> {
                 ) {
                     // An atomic inline: its own box tree, sized before the line is
                     // broken; a placeholder in the text (see inline.rs).
-                    let b = self.element_box(node, style.clone(), cb);
+                    let b = self.element_box(node, style.clone(), cb, true);
                     content.atomics.push(inline::Atomic {
                         box_index: b,
                         width: 0.0,
@@ -481,6 +647,16 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
+    }
+}
+
+/// Moves a box and everything laid out inside it.
+fn shift_subtree(boxes: &mut [LayoutBox], i: usize, dx: f32, dy: f32) {
+    let b = &mut boxes[i];
+    b.border_box = b.border_box.translate(dx, dy);
+    b.content_origin = (b.content_origin.0 + dx, b.content_origin.1 + dy);
+    for c in b.children.clone() {
+        shift_subtree(boxes, c, dx, dy);
     }
 }
 
@@ -637,6 +813,7 @@ pub fn layout_document(
             viewport_h: viewport.1,
         },
         atomic_holders: Vec::new(),
+        static_positions: Vec::new(),
     };
     // The initial containing block: the viewport (CSS 2 § 10.1).
     let mut icb_style = ComputedStyle::initial();
@@ -656,7 +833,7 @@ pub fn layout_document(
     let mut root_box = None;
     if let Some(root) = doc.document_element() {
         if let Some(style) = b.style(root).filter(|s| s.display != Display::None) {
-            let r = b.element_box(root, style, viewport_box);
+            let r = b.element_box(root, style, viewport_box, true);
             b.add_child(viewport_box, r);
             root_box = Some(r);
         }
@@ -678,6 +855,7 @@ pub fn layout_document(
     let Builder {
         mut tree,
         boxes: pending,
+        static_positions,
         ..
     } = b;
     let mut boxes: Vec<LayoutBox> = Vec::with_capacity(pending.len());
@@ -701,6 +879,10 @@ pub fn layout_document(
             inline: None,
             content_origin: (0.0, 0.0),
             is_body: false,
+            parent: None,
+            fixed: false,
+            grid_tracks: None,
+            scroll: (0.0, 0.0),
         });
     }
     // Parents come before children in `boxes` (pre-order creation), except boxes
@@ -733,6 +915,12 @@ pub fn layout_document(
             h: l.size.height,
         };
         bx.border = [l.border.top, l.border.right, l.border.bottom, l.border.left];
+        if let taffy::DetailedLayoutInfo::Grid(info) = tree.detailed_layout_info(taffy_ids[i]) {
+            let sizes = |t: &taffy::DetailedGridTracksInfo<String>| -> Vec<f32> {
+                t.positions.iter().map(|l| l.end - l.start).collect()
+            };
+            bx.grid_tracks = Some((sizes(&info.columns), sizes(&info.rows)));
+        }
         bx.padding = [
             l.padding.top,
             l.padding.right,
@@ -758,6 +946,44 @@ pub fn layout_document(
             }
             bx.inline = Some(content);
         }
+    }
+    // Out-of-flow boxes whose insets are auto on an axis sit at their static
+    // position on it (CSS Position 3 § 3.6: where they would be in flow).
+    for (abs, parent, prev) in static_positions {
+        let style = boxes[abs].style.clone();
+        let auto = |i: usize| style.inset[i] == crate::style::computed::LpAuto::Auto;
+        let (px, py) = boxes[parent].content_origin;
+        // In a flex or grid container the static position is the content box's start
+        // (CSS Flexbox 1 § 4.1, simplified: as if it were the sole item).
+        let container = matches!(
+            boxes[parent].style.display,
+            Display::Flex | Display::InlineFlex | Display::Grid | Display::InlineGrid
+        );
+        let prev = if container { None } else { prev };
+        let static_y = match prev {
+            Some(p) => boxes[p].border_box.y + boxes[p].border_box.h + boxes[p].margin[2],
+            None => py,
+        };
+        let b = &boxes[abs];
+        let dy = if auto(0) && auto(2) {
+            static_y + b.margin[0] - b.border_box.y
+        } else {
+            0.0
+        };
+        let dx = if auto(1) && auto(3) {
+            px + b.margin[3] - b.border_box.x
+        } else {
+            0.0
+        };
+        if dx != 0.0 || dy != 0.0 {
+            shift_subtree(&mut boxes, abs, dx, dy);
+        }
+    }
+    for i in order.iter().copied() {
+        let fixed = boxes[i].style.position == Position::Fixed
+            || parent_of[i].is_some_and(|p| boxes[p].fixed);
+        boxes[i].fixed = fixed;
+        boxes[i].parent = parent_of[i];
     }
     let mut by_node = HashMap::new();
     let body = doc

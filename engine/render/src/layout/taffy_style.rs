@@ -44,6 +44,8 @@ fn align_items(k: &str) -> Option<AlignItems> {
         "end" => AlignItems::END,
         "center" => AlignItems::CENTER,
         "baseline" => AlignItems::BASELINE,
+        "left" => AlignItems::START,
+        "right" => AlignItems::END,
         _ => return None,
     })
 }
@@ -119,6 +121,21 @@ fn tracks(entries: &[TrackEntry], cx: &LengthContext) -> Vec<GridTemplateCompone
     out
 }
 
+fn auto_tracks(entries: &[TrackEntry], cx: &LengthContext) -> Vec<TrackSizingFunction> {
+    let mut out = Vec::new();
+    for e in entries {
+        match e {
+            TrackEntry::Single(t) => out.push(track_size(t, cx)),
+            TrackEntry::Repeat(n, sizes) => {
+                for _ in 0..*n {
+                    out.extend(sizes.iter().map(|t| track_size(t, cx)));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn placement(l: GridLine) -> GridPlacement<String> {
     match l {
         GridLine::Auto => GridPlacement::Auto,
@@ -129,11 +146,18 @@ fn placement(l: GridLine) -> GridPlacement<String> {
 
 /// The taffy style of an element's box. `display` is the box's role for taffy (block
 /// containers with inline content are blocks whose content is a measured leaf).
-pub fn to_taffy(s: &ComputedStyle, cx: &LengthContext) -> Style<String> {
+///
+/// `new_bfc`: the box establishes a new block formatting context (CSS 2 § 9.4.1: the
+/// root, flow-root, out-of-flow boxes, flex/grid items, atomic inlines, overflow
+/// other than visible), so no margin collapses through its edges.
+pub fn to_taffy(s: &ComputedStyle, cx: &LengthContext, new_bfc: bool) -> Style<String> {
     let display = match s.display {
         Display::Flex | Display::InlineFlex => taffy::style::Display::Flex,
         Display::Grid | Display::InlineGrid => taffy::style::Display::Grid,
         Display::None => taffy::style::Display::None,
+        _ if new_bfc || s.display_keyword == "flow-root" || s.clips_overflow() => {
+            taffy::style::Display::FlowRoot
+        }
         _ => taffy::style::Display::Block,
     };
     let overflow = |k: &str| match k {
@@ -229,6 +253,10 @@ pub fn to_taffy(s: &ComputedStyle, cx: &LengthContext) -> Style<String> {
         flex_basis: s.flex_basis.map_or(Dimension::auto(), dim),
         grid_template_columns: tracks(&s.grid_template_columns, cx),
         grid_template_rows: tracks(&s.grid_template_rows, cx),
+        grid_auto_rows: auto_tracks(&s.grid_auto_rows, cx),
+        grid_auto_columns: auto_tracks(&s.grid_auto_columns, cx),
+        justify_items: align_items(s.justify_items).unwrap_or(AlignItems::NORMAL),
+        justify_self: s.justify_self.and_then(align_items),
         grid_auto_flow: match s.grid_auto_flow {
             "column" => GridAutoFlow::Column,
             "row dense" => GridAutoFlow::RowDense,

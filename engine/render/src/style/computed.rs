@@ -124,6 +124,11 @@ pub struct ComputedStyle {
     pub column_gap: Option<Lp>,
     pub grid_template_columns: Vec<TrackEntry>,
     pub grid_template_rows: Vec<TrackEntry>,
+    pub grid_auto_rows: Vec<TrackEntry>,
+    pub grid_auto_columns: Vec<TrackEntry>,
+    pub justify_items: &'static str,
+    /// `None` = `auto`
+    pub justify_self: Option<&'static str>,
     pub grid_auto_flow: &'static str,
     pub grid_column: (GridLine, GridLine),
     pub grid_row: (GridLine, GridLine),
@@ -179,6 +184,10 @@ impl ComputedStyle {
             column_gap: None,
             grid_template_columns: Vec::new(),
             grid_template_rows: Vec::new(),
+            grid_auto_rows: Vec::new(),
+            grid_auto_columns: Vec::new(),
+            justify_items: "normal",
+            justify_self: None,
             grid_auto_flow: "row",
             grid_column: (GridLine::Auto, GridLine::Auto),
             grid_row: (GridLine::Auto, GridLine::Auto),
@@ -383,6 +392,10 @@ pub fn compute(
         Prop::ColumnGap,
         Prop::GridTemplateColumns,
         Prop::GridTemplateRows,
+        Prop::GridAutoRows,
+        Prop::GridAutoColumns,
+        Prop::JustifyItems,
+        Prop::JustifySelf,
         Prop::GridAutoFlow,
         Prop::GridColumnStart,
         Prop::GridColumnEnd,
@@ -553,6 +566,24 @@ pub fn compute(
                     s.grid_template_rows = tracks
                 }
             }
+            GridAutoRows | GridAutoColumns => {
+                let tracks = match value {
+                    Value::Tracks(t) => t.clone(),
+                    _ => Vec::new(),
+                };
+                if prop == GridAutoRows {
+                    s.grid_auto_rows = tracks
+                } else {
+                    s.grid_auto_columns = tracks
+                }
+            }
+            JustifyItems => s.justify_items = kw(value, "normal"),
+            JustifySelf => {
+                s.justify_self = match value {
+                    Value::Keyword(k) => Some(*k),
+                    _ => None,
+                }
+            }
             GridAutoFlow => s.grid_auto_flow = kw(value, "row"),
             GridColumnStart | GridColumnEnd | GridRowStart | GridRowEnd => {
                 let line = match value {
@@ -600,6 +631,28 @@ pub fn compute(
     );
     if is_root || s.is_out_of_flow() || parent_is_container {
         s.display = s.display.blockified();
+        // The computed keyword changes with it (CSS Display 3 § 2.7).
+        s.display_keyword = match s.display_keyword {
+            "inline" | "inline-block" | "contents" if s.display != self::Display::Contents => {
+                "block"
+            }
+            "inline-flex" => "flex",
+            "inline-grid" => "grid",
+            "inline-table" => "table",
+            k => k,
+        };
+    }
+    // CSS Overflow 3 § 3.1: visible/clip next to a scrolling value compute to
+    // auto/hidden.
+    let scrolls = |v: &str| matches!(v, "hidden" | "auto" | "scroll");
+    if scrolls(s.overflow_x) || scrolls(s.overflow_y) {
+        for v in [&mut s.overflow_x, &mut s.overflow_y] {
+            *v = match *v {
+                "visible" => "auto",
+                "clip" => "hidden",
+                other => other,
+            };
+        }
     }
     // CSS Position 3 § 3: absolute/fixed boxes use their own rules; our layout treats
     // `fixed` like `absolute` against the viewport-sized initial containing block.
@@ -686,6 +739,10 @@ fn inherit_one(s: &mut ComputedStyle, from: &ComputedStyle, prop: Prop) {
         ColumnGap => s.column_gap = from.column_gap,
         GridTemplateColumns => s.grid_template_columns = from.grid_template_columns.clone(),
         GridTemplateRows => s.grid_template_rows = from.grid_template_rows.clone(),
+        GridAutoRows => s.grid_auto_rows = from.grid_auto_rows.clone(),
+        GridAutoColumns => s.grid_auto_columns = from.grid_auto_columns.clone(),
+        JustifyItems => s.justify_items = from.justify_items,
+        JustifySelf => s.justify_self = from.justify_self,
         GridAutoFlow => s.grid_auto_flow = from.grid_auto_flow,
         GridColumnStart => s.grid_column.0 = from.grid_column.0,
         GridColumnEnd => s.grid_column.1 = from.grid_column.1,
@@ -702,7 +759,11 @@ pub struct UsedGeometry {
     pub height: f32,
     pub margin: [f32; 4],
     pub padding: [f32; 4],
-    pub inset: Option<[f32; 4]>,
+    /// Used insets of a positioned box; None on a side that is over-constrained
+    /// (its computed value is reported).
+    pub inset: Option<[Option<f32>; 4]>,
+    /// A grid container's used track sizes (columns, rows).
+    pub grid_tracks: Option<(Vec<f32>, Vec<f32>)>,
 }
 
 pub fn serialize_property(s: &ComputedStyle, prop: Prop, used: Option<&UsedGeometry>) -> String {
@@ -723,7 +784,10 @@ pub fn serialize_property(s: &ComputedStyle, prop: Prop, used: Option<&UsedGeome
         }
         .to_string(),
         Top | Right | Bottom | Left => match used.and_then(|u| u.inset) {
-            Some(inset) if s.is_positioned() => px_css(inset[side(prop, Top)]),
+            Some(inset) if s.is_positioned() => match inset[side(prop, Top)] {
+                Some(v) => px_css(v),
+                None => s.inset[side(prop, Top)].to_css(),
+            },
             _ => s.inset[side(prop, Top)].to_css(),
         },
         Width => match used {
@@ -801,6 +865,21 @@ pub fn serialize_property(s: &ComputedStyle, prop: Prop, used: Option<&UsedGeome
         AlignContent => s.align_content.into(),
         RowGap => s.row_gap.map_or("normal".into(), |g| g.to_css()),
         ColumnGap => s.column_gap.map_or("normal".into(), |g| g.to_css()),
+        GridTemplateColumns | GridTemplateRows if used.is_some_and(|u| u.grid_tracks.is_some()) => {
+            // CSS Grid 1 § 7.2.6: the resolved value of a grid container's template is
+            // every track's used size.
+            let (cols, rows) = used.and_then(|u| u.grid_tracks.as_ref()).expect("tracks");
+            let t = if prop == GridTemplateColumns {
+                cols
+            } else {
+                rows
+            };
+            if t.is_empty() {
+                "none".into()
+            } else {
+                t.iter().map(|v| px_css(*v)).collect::<Vec<_>>().join(" ")
+            }
+        }
         GridTemplateColumns | GridTemplateRows => {
             let tracks = if prop == GridTemplateColumns {
                 &s.grid_template_columns
@@ -817,6 +896,24 @@ pub fn serialize_property(s: &ComputedStyle, prop: Prop, used: Option<&UsedGeome
                     .join(" ")
             }
         }
+        GridAutoRows | GridAutoColumns => {
+            let tracks = if prop == GridAutoRows {
+                &s.grid_auto_rows
+            } else {
+                &s.grid_auto_columns
+            };
+            if tracks.is_empty() {
+                "auto".into()
+            } else {
+                tracks
+                    .iter()
+                    .map(track_entry_css)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        }
+        JustifyItems => s.justify_items.into(),
+        JustifySelf => s.justify_self.unwrap_or("auto").into(),
         GridAutoFlow => s.grid_auto_flow.into(),
         GridColumnStart => grid_line(s.grid_column.0),
         GridColumnEnd => grid_line(s.grid_column.1),

@@ -75,6 +75,10 @@ pub enum Prop {
     ColumnGap,
     GridTemplateColumns,
     GridTemplateRows,
+    GridAutoRows,
+    GridAutoColumns,
+    JustifyItems,
+    JustifySelf,
     GridAutoFlow,
     GridColumnStart,
     GridColumnEnd,
@@ -314,6 +318,10 @@ fn prop_by_name(name: &str) -> Option<Prop> {
         "grid-template-columns" => Prop::GridTemplateColumns,
         "grid-template-rows" => Prop::GridTemplateRows,
         "grid-auto-flow" => Prop::GridAutoFlow,
+        "grid-auto-rows" => Prop::GridAutoRows,
+        "grid-auto-columns" => Prop::GridAutoColumns,
+        "justify-items" => Prop::JustifyItems,
+        "justify-self" => Prop::JustifySelf,
         "grid-column-start" => Prop::GridColumnStart,
         "grid-column-end" => Prop::GridColumnEnd,
         "grid-row-start" => Prop::GridRowStart,
@@ -363,7 +371,9 @@ pub static ALL_NAMES: &[(&str, Prop)] = &[
     ("font-size", Prop::FontSize),
     ("font-style", Prop::FontStyle),
     ("font-weight", Prop::FontWeight),
+    ("grid-auto-columns", Prop::GridAutoColumns),
     ("grid-auto-flow", Prop::GridAutoFlow),
+    ("grid-auto-rows", Prop::GridAutoRows),
     ("grid-column-end", Prop::GridColumnEnd),
     ("grid-column-start", Prop::GridColumnStart),
     ("grid-row-end", Prop::GridRowEnd),
@@ -372,6 +382,8 @@ pub static ALL_NAMES: &[(&str, Prop)] = &[
     ("grid-template-rows", Prop::GridTemplateRows),
     ("height", Prop::Height),
     ("justify-content", Prop::JustifyContent),
+    ("justify-items", Prop::JustifyItems),
+    ("justify-self", Prop::JustifySelf),
     ("left", Prop::Left),
     ("line-height", Prop::LineHeight),
     ("margin-bottom", Prop::MarginBottom),
@@ -668,6 +680,25 @@ fn parse_longhand(prop: Prop, input: &mut Parser) -> Option<Value> {
         }
         AlignContent => kw(input, ALIGN_CONTENT),
         GridTemplateColumns | GridTemplateRows => track_list(input),
+        GridAutoRows | GridAutoColumns => match track_list(input) {
+            Some(Value::None) => None,
+            v => v,
+        },
+        JustifyItems => {
+            let legacy = ["legacy", "left", "right", "center"];
+            keyword(input, ALIGN)
+                .or_else(|| keyword(input, &legacy))
+                .map(Value::Keyword)
+        }
+        JustifySelf => {
+            if ident_is(input, "auto") {
+                Some(Value::Auto)
+            } else {
+                keyword(input, ALIGN)
+                    .or_else(|| keyword(input, &["left", "right"]))
+                    .map(Value::Keyword)
+            }
+        }
         GridAutoFlow => {
             let first = keyword(input, &["row", "column", "dense"])?;
             let second = keyword(input, &["row", "column", "dense"]);
@@ -983,7 +1014,26 @@ fn parse_shorthand(name: &str, input: &mut Parser) -> Option<Vec<(Prop, Value)>>
         }
         "place-items" => {
             let a = keyword(input, ALIGN)?;
-            vec![(Prop::AlignItems, Value::Keyword(a))]
+            let j = keyword(input, ALIGN).unwrap_or(a);
+            vec![
+                (Prop::AlignItems, Value::Keyword(a)),
+                (Prop::JustifyItems, Value::Keyword(j)),
+            ]
+        }
+        "place-self" => {
+            let a = if ident_is(input, "auto") {
+                Value::Auto
+            } else {
+                Value::Keyword(keyword(input, ALIGN)?)
+            };
+            let j = if input.is_exhausted() {
+                a.clone()
+            } else if ident_is(input, "auto") {
+                Value::Auto
+            } else {
+                Value::Keyword(keyword(input, ALIGN)?)
+            };
+            vec![(Prop::AlignSelf, a), (Prop::JustifySelf, j)]
         }
         _ => return None,
     })
@@ -1030,7 +1080,8 @@ fn shorthand_longhands(name: &str) -> Option<Vec<Prop>> {
         "grid-column" => vec![Prop::GridColumnStart, Prop::GridColumnEnd],
         "grid-row" => vec![Prop::GridRowStart, Prop::GridRowEnd],
         "text-decoration" => vec![Prop::TextDecorationLine],
-        "place-items" => vec![Prop::AlignItems],
+        "place-items" => vec![Prop::AlignItems, Prop::JustifyItems],
+        "place-self" => vec![Prop::AlignSelf, Prop::JustifySelf],
         _ => return None,
     })
 }
