@@ -28,6 +28,8 @@ pub struct PageRenderer {
     repaint: Cell<bool>,
     /// The viewport scrolled since the last rendering update (`scroll` is due).
     pub scroll_pending: Cell<bool>,
+    /// How long the last `paint` took (style and layout if stale, then paint).
+    pub last_paint: Cell<std::time::Duration>,
     /// Elements that scrolled since the last rendering update (`scroll` is due).
     pub element_scrolls_pending: RefCell<Vec<NodeId>>,
     /// Fetches `<link rel=stylesheet>` sheets (the page's file policy).
@@ -48,6 +50,7 @@ impl PageRenderer {
             repaint: Cell::new(true),
             scroll_pending: Cell::new(false),
             element_scrolls_pending: RefCell::new(Vec::new()),
+            last_paint: Cell::new(std::time::Duration::ZERO),
             sheet_loader: RefCell::new(None),
         }
     }
@@ -75,7 +78,10 @@ impl PageRenderer {
     pub fn paint(&self, doc: &roundabout_engine::dom::Document) -> roundabout_render::Pixmap {
         self.repaint.set(false);
         self.painted_generation.set(Some(doc.generation));
-        self.with(|r| r.paint(doc))
+        let start = std::time::Instant::now();
+        let frame = self.with(|r| r.paint(doc));
+        self.last_paint.set(start.elapsed());
+        frame
     }
 
     /// Scrolls the viewport (the window's wheel) and notes that `scroll` is due.

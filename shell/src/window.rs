@@ -41,7 +41,7 @@ pub enum WindowError {
 /// What the window shell measured.
 #[derive(Debug, Default, Clone)]
 pub struct FrameStats {
-    /// Paint + present time of each frame.
+    /// Per frame: style + layout (when the DOM changed) + paint + present.
     pub frame_times: Vec<Duration>,
 }
 
@@ -59,7 +59,7 @@ impl FrameStats {
         let mean = t.iter().sum::<f64>() / t.len() as f64;
         let p95 = t[((t.len() as f64 * 0.95) as usize).min(t.len() - 1)];
         format!(
-            "frames: {}, paint+present mean {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+            "frames: {}, style+layout+paint+present mean {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
             t.len(),
             mean,
             t[t.len() / 2],
