@@ -468,7 +468,8 @@ impl Painter<'_> {
                 }
                 let c = style.color;
                 let color = Color::rgba(c.r, c.g, c.b, (c.a * 255.0).round() as u8);
-                let physical = glyph.physical((ox, oy + line_y), 1.0);
+                // Baselines snap to whole pixels, as Skia does for horizontal text.
+                let physical = glyph.physical((ox, (oy + line_y).round()), 1.0);
                 let Some(image) = fonts.swash.get_image(&mut fonts.system, physical.cache_key)
                 else {
                     continue;
