@@ -319,8 +319,20 @@ impl Painter<'_> {
             return;
         }
         let outer = Px::snap(self.device(i, b.border_box));
+        let radii = used_radii(s, outer);
+        if radii.iter().any(|(x, y)| *x > 0.0 && *y > 0.0) {
+            rounded_decorations(target, outer, radii, b.border, s, clip, skip_background);
+            return;
+        }
         if !skip_background && s.background_color.a > 0.0 {
             fill_px(target, outer.intersect(clip), s.background_color, 1.0);
+        }
+        if s.border_style
+            .iter()
+            .any(|st| matches!(*st, "dashed" | "dotted"))
+        {
+            dashed_borders(target, outer, b.border, s, clip);
+            return;
         }
         self.borders(target, outer, b.border, s.border_color, clip);
     }
@@ -546,6 +558,168 @@ impl Painter<'_> {
                 }
             }
         }
+    }
+}
+
+/// Corner radii in px, (horizontal, vertical) for top-left, top-right,
+/// bottom-right, bottom-left; percentages of the border box's width and height; all
+/// scaled down when adjacent ones would overlap (CSS Backgrounds 3 § 5.5).
+fn used_radii(s: &crate::style::ComputedStyle, outer: Px) -> [(f32, f32); 4] {
+    let (w, h) = ((outer.x1 - outer.x0) as f32, (outer.y1 - outer.y0) as f32);
+    let r = s
+        .border_radius
+        .map(|(x, y)| (x.resolve(w).max(0.0), y.resolve(h).max(0.0)));
+    if r.iter().all(|(x, y)| *x == 0.0 || *y == 0.0) {
+        return [(0.0, 0.0); 4];
+    }
+    let f = [
+        w / (r[0].0 + r[1].0),
+        h / (r[1].1 + r[2].1),
+        w / (r[2].0 + r[3].0),
+        h / (r[3].1 + r[0].1),
+    ]
+    .into_iter()
+    .filter(|v| v.is_finite())
+    .fold(1.0f32, f32::min);
+    r.map(|(x, y)| (x * f, y * f))
+}
+
+/// A rounded rectangle path with elliptical corners (cubic arcs, kappa 0.5523).
+fn rounded_rect(pb: &mut PathBuilder, x0: f32, y0: f32, x1: f32, y1: f32, r: [(f32, f32); 4]) {
+    const K: f32 = 0.552_284_8;
+    let [(tlx, tly), (trx, try_), (brx, bry), (blx, bly)] = r;
+    pb.move_to(x0 + tlx, y0);
+    pb.line_to(x1 - trx, y0);
+    pb.cubic_to(
+        x1 - trx + trx * K,
+        y0,
+        x1,
+        y0 + try_ - try_ * K,
+        x1,
+        y0 + try_,
+    );
+    pb.line_to(x1, y1 - bry);
+    pb.cubic_to(x1, y1 - bry + bry * K, x1 - brx + brx * K, y1, x1 - brx, y1);
+    pb.line_to(x0 + blx, y1);
+    pb.cubic_to(x0 + blx - blx * K, y1, x0, y1 - bly + bly * K, x0, y1 - bly);
+    pb.line_to(x0, y0 + tly);
+    pb.cubic_to(x0, y0 + tly - tly * K, x0 + tlx - tlx * K, y0, x0 + tlx, y0);
+    pb.close();
+}
+
+/// Background and borders of a box with rounded corners: the background fills the
+/// rounded border box; the border is the ring between it and the padding box with
+/// radii reduced by the border widths (CSS Backgrounds 3 § 5.2), in the top
+/// border's colour.
+fn rounded_decorations(
+    target: &mut Pixmap,
+    outer: Px,
+    radii: [(f32, f32); 4],
+    widths: [f32; 4],
+    s: &crate::style::ComputedStyle,
+    clip: Px,
+    skip_background: bool,
+) {
+    let (x0, y0, x1, y1) = (
+        outer.x0 as f32,
+        outer.y0 as f32,
+        outer.x1 as f32,
+        outer.y1 as f32,
+    );
+    let mask = clip_mask(target, clip);
+    let mut paint = paint_color(s.background_color, 1.0);
+    paint.anti_alias = true;
+    if !skip_background && s.background_color.a > 0.0 {
+        let mut pb = PathBuilder::new();
+        rounded_rect(&mut pb, x0, y0, x1, y1, radii);
+        if let Some(path) = pb.finish() {
+            target.fill_path(
+                &path,
+                &paint,
+                FillRule::Winding,
+                Transform::identity(),
+                mask.as_ref(),
+            );
+        }
+    }
+    let w = widths.map(|v| v.round());
+    if w.iter().all(|v| *v <= 0.0) {
+        return;
+    }
+    // The padding edge's radii: the outer ones minus the adjacent border widths.
+    let inner = [
+        ((radii[0].0 - w[3]).max(0.0), (radii[0].1 - w[0]).max(0.0)),
+        ((radii[1].0 - w[1]).max(0.0), (radii[1].1 - w[0]).max(0.0)),
+        ((radii[2].0 - w[1]).max(0.0), (radii[2].1 - w[2]).max(0.0)),
+        ((radii[3].0 - w[3]).max(0.0), (radii[3].1 - w[2]).max(0.0)),
+    ];
+    let mut pb = PathBuilder::new();
+    rounded_rect(&mut pb, x0, y0, x1, y1, radii);
+    rounded_rect(&mut pb, x0 + w[3], y0 + w[0], x1 - w[1], y1 - w[2], inner);
+    let color = s.border_color[if w[0] > 0.0 {
+        0
+    } else {
+        w.iter().position(|v| *v > 0.0).unwrap_or(0)
+    }];
+    let mut paint = paint_color(color, 1.0);
+    paint.anti_alias = true;
+    if let Some(path) = pb.finish() {
+        target.fill_path(
+            &path,
+            &paint,
+            FillRule::EvenOdd,
+            Transform::identity(),
+            mask.as_ref(),
+        );
+    }
+}
+
+/// Dashed and dotted sides (other sides solid): each side stroked along its middle
+/// with dashes three widths long, or round dots one width apart.
+fn dashed_borders(
+    target: &mut Pixmap,
+    outer: Px,
+    widths: [f32; 4],
+    s: &crate::style::ComputedStyle,
+    clip: Px,
+) {
+    let (x0, y0, x1, y1) = (
+        outer.x0 as f32,
+        outer.y0 as f32,
+        outer.x1 as f32,
+        outer.y1 as f32,
+    );
+    let w = widths.map(|v| v.round());
+    let mask = clip_mask(target, clip);
+    let sides = [
+        ((x0, y0 + w[0] / 2.0), (x1, y0 + w[0] / 2.0)),
+        ((x1 - w[1] / 2.0, y0), (x1 - w[1] / 2.0, y1)),
+        ((x1, y1 - w[2] / 2.0), (x0, y1 - w[2] / 2.0)),
+        ((x0 + w[3] / 2.0, y1), (x0 + w[3] / 2.0, y0)),
+    ];
+    for (k, (a, b)) in sides.into_iter().enumerate() {
+        if w[k] <= 0.0 {
+            continue;
+        }
+        let mut pb = PathBuilder::new();
+        pb.move_to(a.0, a.1);
+        pb.line_to(b.0, b.1);
+        let Some(path) = pb.finish() else { continue };
+        let mut stroke = tiny_skia::Stroke {
+            width: w[k],
+            ..Default::default()
+        };
+        match s.border_style[k] {
+            "dashed" => stroke.dash = tiny_skia::StrokeDash::new(vec![3.0 * w[k], 3.0 * w[k]], 0.0),
+            "dotted" => {
+                stroke.line_cap = tiny_skia::LineCap::Round;
+                stroke.dash = tiny_skia::StrokeDash::new(vec![0.0, 2.0 * w[k]], 0.0);
+            }
+            _ => {}
+        }
+        let mut paint = paint_color(s.border_color[k], 1.0);
+        paint.anti_alias = s.border_style[k] == "dotted";
+        target.stroke_path(&path, &paint, &stroke, Transform::identity(), mask.as_ref());
     }
 }
 

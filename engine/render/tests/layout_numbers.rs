@@ -158,3 +158,24 @@ fn layout_is_redone_only_after_the_document_changes() {
     assert_eq!(rect(&doc, &mut r, "a").h, 20.0);
     assert_eq!(r.layouts, 2);
 }
+
+#[test]
+fn vertical_align_top_bottom_and_middle() {
+    let (doc, mut r) = layout(
+        "<!DOCTYPE html><style>html{font-family:'DejaVu Sans'} body{margin:0} p{margin:0} \
+         .b{display:inline-block;width:50px;height:50px;margin:10px}</style>\
+         <p id=top><span class=b style='vertical-align:top'></span><span class=b id=small style='height:10px;vertical-align:bottom'></span></p>\
+         <p id=mid>x<span class=b id=m style='vertical-align:middle'></span></p>",
+    );
+    // Top-aligned 70px margin box: the line is 70px, not 70 + the strut's descent.
+    assert_eq!(rect(&doc, &mut r, "top").h, 70.0);
+    // The bottom-aligned box's margin box ends at the line's bottom.
+    let small = rect(&doc, &mut r, "small");
+    assert_eq!(small.y + small.h + 10.0, 70.0);
+    // middle: the box's midpoint sits half an x-height (16px * 0.547 / 2 = 4.376)
+    // above the baseline: 39.376 above it, 30.624 below; with the strut (15 above,
+    // 4 below) the line is 70px and the margin box starts at its top.
+    let mid = rect(&doc, &mut r, "mid");
+    assert!((mid.h - 70.0).abs() < 0.01, "{}", mid.h);
+    assert!((rect(&doc, &mut r, "m").y - (mid.y + 10.0)).abs() < 0.01);
+}

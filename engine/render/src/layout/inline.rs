@@ -76,8 +76,45 @@ pub struct Atomic {
     pub width: f32,
     pub above: f32,
     pub below: f32,
+    /// Its `vertical-align`.
+    pub valign: crate::style::computed::VerticalAlign,
     /// Where its margin box landed, relative to the context (set by `finish`).
     pub position: (f32, f32),
+}
+
+impl Atomic {
+    /// Extents above and below the line's baseline after `vertical-align` (CSS 2
+    /// § 10.8.1), `parent` being the style of the inline box it sits in; None for
+    /// `top`/`bottom`, which align to the line box itself.
+    fn extents(&self, parent: &ComputedStyle) -> Option<(f32, f32)> {
+        use crate::style::computed::VerticalAlign::{Keyword, Shift};
+        let h = self.above + self.below;
+        let fs = parent.font_size;
+        let (ascent, descent) = ((fs * 0.928).round(), (fs * 0.236).round());
+        Some(match self.valign {
+            Keyword("top") | Keyword("bottom") => return None,
+            // The midpoint at the parent's baseline plus half its x-height.
+            Keyword("middle") => {
+                let mid = fs * 0.547 / 2.0;
+                (h / 2.0 + mid, h / 2.0 - mid)
+            }
+            Keyword("text-top") => (ascent, h - ascent),
+            Keyword("text-bottom") => (h - descent, descent),
+            Keyword("sub") => (
+                self.above - (fs * 0.2).round(),
+                self.below + (fs * 0.2).round(),
+            ),
+            Keyword("super") => (
+                self.above + (fs * 0.34).round(),
+                self.below - (fs * 0.34).round(),
+            ),
+            Shift(lp) => {
+                let d = lp.resolve(0.0);
+                (self.above + d, self.below - d)
+            }
+            _ => (self.above, self.below),
+        })
+    }
 }
 
 /// Glyph metadata at or above this marks an atomic inline's placeholder.
@@ -316,14 +353,26 @@ impl InlineContent {
         let mut top = 0.0f32;
         for run in buffer.layout_runs() {
             let (mut above, mut below) = strut;
+            let mut line_aligned = 0.0f32;
             for glyph in run.glyphs {
                 let (a, b) = match glyph.metadata.checked_sub(ATOMIC_METADATA) {
-                    Some(i) => (self.atomics[i].above, self.atomics[i].below),
+                    Some(i) => {
+                        match self.atomics[i].extents(self.style_for_metadata(glyph.metadata)) {
+                            Some(e) => e,
+                            None => {
+                                let a = &self.atomics[i];
+                                line_aligned = line_aligned.max(a.above + a.below);
+                                continue;
+                            }
+                        }
+                    }
                     None => Self::text_extents(self.style_for_metadata(glyph.metadata)),
                 };
                 above = above.max(a);
                 below = below.max(b);
             }
+            // `top`/`bottom` boxes taller than the rest make the line taller below.
+            below = below.max(line_aligned - above);
             lines.push(LineBox {
                 top,
                 height: above + below,
@@ -356,8 +405,19 @@ impl InlineContent {
             let mut line: Vec<Option<Rect>> = vec![None; self.boxes.len()];
             for glyph in run.glyphs {
                 if let Some(i) = glyph.metadata.checked_sub(ATOMIC_METADATA) {
+                    let parent = self.style_for_metadata(glyph.metadata).clone();
+                    let line = self.lines[k];
                     let a = &mut self.atomics[i];
-                    a.position = (glyph.x, baseline - a.above);
+                    let y = match a.extents(&parent) {
+                        Some((above, _)) => baseline - above,
+                        None if a.valign
+                            == crate::style::computed::VerticalAlign::Keyword("top") =>
+                        {
+                            line.top
+                        }
+                        None => line.top + line.height - (a.above + a.below),
+                    };
+                    a.position = (glyph.x, y);
                     continue;
                 }
                 let mut owner = glyph.metadata.checked_sub(1);

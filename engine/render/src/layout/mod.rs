@@ -617,6 +617,7 @@ impl<'a> Builder<'a> {
                         width: 0.0,
                         above: 0.0,
                         below: 0.0,
+                        valign: style.vertical_align,
                         position: (0.0, 0.0),
                     });
                     content.runs.push(TextRun {

@@ -63,6 +63,12 @@ impl LpAuto {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
+pub enum VerticalAlign {
+    Keyword(&'static str),
+    Shift(Lp),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum LineHeight {
     Normal,
     Number(f32),
@@ -92,6 +98,9 @@ pub struct ComputedStyle {
     pub border_style: [&'static str; 4],
     pub border_color: [Rgba; 4],
     pub border_box_sizing: bool,
+    /// Corner radii (horizontal, vertical): top-left, top-right, bottom-right,
+    /// bottom-left.
+    pub border_radius: [(Lp, Lp); 4],
     pub background_color: Rgba,
     pub color: Rgba,
     pub opacity: f32,
@@ -103,6 +112,8 @@ pub struct ComputedStyle {
     pub text_align: &'static str,
     pub text_decoration_line: &'static str,
     pub white_space: &'static str,
+    /// `vertical-align`: a keyword, or a baseline shift (`Lp`, up is positive).
+    pub vertical_align: VerticalAlign,
     pub visibility_visible: bool,
     pub visibility: &'static str,
     pub overflow_x: &'static str,
@@ -155,6 +166,7 @@ impl ComputedStyle {
             border_style: ["none"; 4],
             border_color: [Rgba::BLACK; 4],
             border_box_sizing: false,
+            border_radius: [(Lp::Px(0.0), Lp::Px(0.0)); 4],
             background_color: Rgba::TRANSPARENT,
             color: Rgba::BLACK,
             opacity: 1.0,
@@ -166,6 +178,7 @@ impl ComputedStyle {
             text_align: "start",
             text_decoration_line: "none",
             white_space: "normal",
+            vertical_align: VerticalAlign::Keyword("baseline"),
             visibility_visible: true,
             visibility: "visible",
             overflow_x: "visible",
@@ -367,6 +380,10 @@ pub fn compute(
         Prop::BorderLeftColor,
         Prop::BoxSizing,
         Prop::BackgroundColor,
+        Prop::BorderTopLeftRadius,
+        Prop::BorderTopRightRadius,
+        Prop::BorderBottomRightRadius,
+        Prop::BorderBottomLeftRadius,
         Prop::Opacity,
         Prop::FontWeight,
         Prop::FontStyle,
@@ -375,6 +392,7 @@ pub fn compute(
         Prop::TextAlign,
         Prop::TextDecorationLine,
         Prop::WhiteSpace,
+        Prop::VerticalAlign,
         Prop::Visibility,
         Prop::OverflowX,
         Prop::OverflowY,
@@ -475,6 +493,15 @@ pub fn compute(
             }
             BoxSizing => s.border_box_sizing = kw(value, "content-box") == "border-box",
             BackgroundColor => s.background_color = color_of(value, Rgba::TRANSPARENT),
+            BorderTopLeftRadius
+            | BorderTopRightRadius
+            | BorderBottomRightRadius
+            | BorderBottomLeftRadius => {
+                if let Value::Pair(h, v) = value {
+                    s.border_radius[side(prop, BorderTopLeftRadius)] =
+                        (h.compute(&cx), v.compute(&cx));
+                }
+            }
             Opacity => {
                 if let Value::Number(n) = value {
                     s.opacity = n.clamp(0.0, 1.0)
@@ -505,6 +532,15 @@ pub fn compute(
             TextAlign => s.text_align = kw(value, "start"),
             TextDecorationLine => s.text_decoration_line = kw(value, "none"),
             WhiteSpace => s.white_space = kw(value, "normal"),
+            VerticalAlign => {
+                s.vertical_align = match value {
+                    // A percentage refers to the element's line height.
+                    Value::Lp(lp) => self::VerticalAlign::Shift(Lp::Px(
+                        lp.compute(&cx).resolve(s.line_height_px()),
+                    )),
+                    v => self::VerticalAlign::Keyword(kw(v, "baseline")),
+                }
+            }
             Visibility => {
                 s.visibility = kw(value, "visible");
                 s.visibility_visible = s.visibility == "visible";
@@ -709,6 +745,13 @@ fn inherit_one(s: &mut ComputedStyle, from: &ComputedStyle, prop: Prop) {
         }
         BoxSizing => s.border_box_sizing = from.border_box_sizing,
         BackgroundColor => s.background_color = from.background_color,
+        BorderTopLeftRadius
+        | BorderTopRightRadius
+        | BorderBottomRightRadius
+        | BorderBottomLeftRadius => {
+            s.border_radius[side(prop, BorderTopLeftRadius)] =
+                from.border_radius[side(prop, BorderTopLeftRadius)]
+        }
         Color => s.color = from.color,
         Opacity => s.opacity = from.opacity,
         FontSize => s.font_size = from.font_size,
@@ -719,6 +762,7 @@ fn inherit_one(s: &mut ComputedStyle, from: &ComputedStyle, prop: Prop) {
         TextAlign => s.text_align = from.text_align,
         TextDecorationLine => s.text_decoration_line = from.text_decoration_line,
         WhiteSpace => s.white_space = from.white_space,
+        VerticalAlign => s.vertical_align = from.vertical_align,
         Visibility => {
             s.visibility = from.visibility;
             s.visibility_visible = from.visibility_visible;
@@ -826,6 +870,17 @@ pub fn serialize_property(s: &ComputedStyle, prop: Prop, used: Option<&UsedGeome
         }
         .into(),
         BackgroundColor => s.background_color.to_css(),
+        BorderTopLeftRadius
+        | BorderTopRightRadius
+        | BorderBottomRightRadius
+        | BorderBottomLeftRadius => {
+            let (h, v) = s.border_radius[side(prop, BorderTopLeftRadius)];
+            if h == v {
+                h.to_css()
+            } else {
+                format!("{} {}", h.to_css(), v.to_css())
+            }
+        }
         Color => s.color.to_css(),
         Opacity => number_css(s.opacity),
         FontSize => px_css(s.font_size),
@@ -850,6 +905,10 @@ pub fn serialize_property(s: &ComputedStyle, prop: Prop, used: Option<&UsedGeome
         TextAlign => s.text_align.into(),
         TextDecorationLine => s.text_decoration_line.into(),
         WhiteSpace => s.white_space.into(),
+        VerticalAlign => match s.vertical_align {
+            self::VerticalAlign::Keyword(k) => k.into(),
+            self::VerticalAlign::Shift(lp) => lp.to_css(),
+        },
         Visibility => s.visibility.into(),
         OverflowX => s.overflow_x.into(),
         OverflowY => s.overflow_y.into(),

@@ -48,6 +48,10 @@ pub enum Prop {
     BorderLeftColor,
     BoxSizing,
     BackgroundColor,
+    BorderTopLeftRadius,
+    BorderTopRightRadius,
+    BorderBottomRightRadius,
+    BorderBottomLeftRadius,
     Color,
     Opacity,
     FontSize,
@@ -58,6 +62,7 @@ pub enum Prop {
     TextAlign,
     TextDecorationLine,
     WhiteSpace,
+    VerticalAlign,
     Visibility,
     OverflowX,
     OverflowY,
@@ -147,6 +152,8 @@ pub enum Value {
     Integer(i32),
     Color(ColorSpec),
     Families(Vec<String>),
+    /// A corner radius: horizontal and vertical.
+    Pair(LengthPercentage, LengthPercentage),
     Tracks(Vec<TrackEntry>),
     Line(GridLine),
 }
@@ -290,6 +297,10 @@ fn prop_by_name(name: &str) -> Option<Prop> {
         "border-left-color" => Prop::BorderLeftColor,
         "box-sizing" => Prop::BoxSizing,
         "background-color" => Prop::BackgroundColor,
+        "border-top-left-radius" => Prop::BorderTopLeftRadius,
+        "border-top-right-radius" => Prop::BorderTopRightRadius,
+        "border-bottom-right-radius" => Prop::BorderBottomRightRadius,
+        "border-bottom-left-radius" => Prop::BorderBottomLeftRadius,
         "color" => Prop::Color,
         "opacity" => Prop::Opacity,
         "font-size" => Prop::FontSize,
@@ -300,6 +311,7 @@ fn prop_by_name(name: &str) -> Option<Prop> {
         "text-align" => Prop::TextAlign,
         "text-decoration-line" => Prop::TextDecorationLine,
         "white-space" => Prop::WhiteSpace,
+        "vertical-align" => Prop::VerticalAlign,
         "visibility" => Prop::Visibility,
         "overflow-x" => Prop::OverflowX,
         "overflow-y" => Prop::OverflowY,
@@ -346,6 +358,8 @@ pub static ALL_NAMES: &[(&str, Prop)] = &[
     ("align-self", Prop::AlignSelf),
     ("background-color", Prop::BackgroundColor),
     ("border-bottom-color", Prop::BorderBottomColor),
+    ("border-bottom-left-radius", Prop::BorderBottomLeftRadius),
+    ("border-bottom-right-radius", Prop::BorderBottomRightRadius),
     ("border-bottom-style", Prop::BorderBottomStyle),
     ("border-bottom-width", Prop::BorderBottomWidth),
     ("border-left-color", Prop::BorderLeftColor),
@@ -355,6 +369,8 @@ pub static ALL_NAMES: &[(&str, Prop)] = &[
     ("border-right-style", Prop::BorderRightStyle),
     ("border-right-width", Prop::BorderRightWidth),
     ("border-top-color", Prop::BorderTopColor),
+    ("border-top-left-radius", Prop::BorderTopLeftRadius),
+    ("border-top-right-radius", Prop::BorderTopRightRadius),
     ("border-top-style", Prop::BorderTopStyle),
     ("border-top-width", Prop::BorderTopWidth),
     ("bottom", Prop::Bottom),
@@ -407,6 +423,7 @@ pub static ALL_NAMES: &[(&str, Prop)] = &[
     ("text-align", Prop::TextAlign),
     ("text-decoration-line", Prop::TextDecorationLine),
     ("top", Prop::Top),
+    ("vertical-align", Prop::VerticalAlign),
     ("visibility", Prop::Visibility),
     ("white-space", Prop::WhiteSpace),
     ("width", Prop::Width),
@@ -618,6 +635,16 @@ fn parse_longhand(prop: Prop, input: &mut Parser) -> Option<Value> {
         BorderTopColor | BorderRightColor | BorderBottomColor | BorderLeftColor
         | BackgroundColor | Color => parse_color(input).map(Value::Color),
         BoxSizing => kw(input, BOX_SIZING),
+        // A corner radius; an elliptical second value is accepted and the first used
+        // (corners are drawn circular).
+        BorderTopLeftRadius
+        | BorderTopRightRadius
+        | BorderBottomRightRadius
+        | BorderBottomLeftRadius => {
+            let h = parse_length_percentage(input, true)?;
+            let v = parse_length_percentage(input, true).unwrap_or(h);
+            Some(Value::Pair(h, v))
+        }
         Opacity => {
             let location = input.state();
             match input.next() {
@@ -653,6 +680,22 @@ fn parse_longhand(prop: Prop, input: &mut Parser) -> Option<Value> {
         TextAlign => kw(input, TEXT_ALIGN),
         TextDecorationLine => kw(input, TEXT_DECORATION),
         WhiteSpace => kw(input, WHITE_SPACE),
+        VerticalAlign => match keyword(
+            input,
+            &[
+                "baseline",
+                "sub",
+                "super",
+                "text-top",
+                "text-bottom",
+                "middle",
+                "top",
+                "bottom",
+            ],
+        ) {
+            Some(k) => Some(Value::Keyword(k)),
+            None => parse_length_percentage(input, false).map(Value::Lp),
+        },
         Visibility => kw(input, VISIBILITY),
         OverflowX | OverflowY => kw(input, OVERFLOW),
         ZIndex => {
@@ -885,11 +928,81 @@ fn parse_shorthand(name: &str, input: &mut Parser) -> Option<Vec<(Prop, Value)>>
                 (BORDER_COLORS[i], c),
             ]
         }
+        "border-radius" => {
+            // CSS Backgrounds 3 § 5.1: one to four radii (top-left, top-right,
+            // bottom-right, bottom-left), then optionally `/` and the vertical radii
+            // (accepted, not drawn: corners are circular).
+            // Horizontal radii, then optionally `/` and vertical radii, each list
+            // expanded like margin's.
+            let list = |input: &mut Parser| -> Option<[LengthPercentage; 4]> {
+                let mut v = Vec::new();
+                while v.len() < 4 {
+                    match parse_length_percentage(input, true) {
+                        Some(r) => v.push(r),
+                        None => break,
+                    }
+                }
+                Some(match v.len() {
+                    1 => [v[0], v[0], v[0], v[0]],
+                    2 => [v[0], v[1], v[0], v[1]],
+                    3 => [v[0], v[1], v[2], v[1]],
+                    4 => [v[0], v[1], v[2], v[3]],
+                    _ => return None,
+                })
+            };
+            let h = list(input)?;
+            let v = if input.try_parse(|i| i.expect_delim('/')).is_ok() {
+                list(input)?
+            } else {
+                h
+            };
+            let radii: Vec<Value> = (0..4).map(|i| Value::Pair(h[i], v[i])).collect();
+            vec![
+                (Prop::BorderTopLeftRadius, radii[0].clone()),
+                (Prop::BorderTopRightRadius, radii[1].clone()),
+                (Prop::BorderBottomRightRadius, radii[2].clone()),
+                (Prop::BorderBottomLeftRadius, radii[3].clone()),
+            ]
+        }
         "background" => {
-            // Only the colour layer is rendered; other components make it invalid here.
-            let color = parse_color(input)?;
-            input.is_exhausted().then_some(())?;
-            vec![(Prop::BackgroundColor, Value::Color(color))]
+            // Only the colour layer is rendered: `none`, images, positions, sizes,
+            // repeat and box keywords are accepted and left out; the colour is the
+            // one given, else transparent (the initial value).
+            let mut color = None;
+            while !input.is_exhausted() {
+                if let Some(c) = parse_color(input) {
+                    if color.replace(c).is_some() {
+                        return None;
+                    }
+                    continue;
+                }
+                let skipped = input
+                    .try_parse(|i| -> Result<(), ParseError<()>> {
+                        match i.next().map_err(|_| ParseError::custom(()))?.clone() {
+                            Token::Ident(_) | Token::Number { .. } | Token::Percentage { .. } => {
+                                Ok(())
+                            }
+                            Token::Dimension { .. }
+                            | Token::UnquotedUrl(_)
+                            | Token::Delim('/')
+                            | Token::Comma => Ok(()),
+                            Token::Function(_) => i.parse_nested_block(|b| {
+                                while b.next().is_ok() {}
+                                Ok(())
+                            }),
+                            _ => Err(ParseError::custom(())),
+                        }
+                    })
+                    .is_ok();
+                if !skipped {
+                    return None;
+                }
+            }
+            let transparent = ColorSpec::Rgba(super::values::Rgba::TRANSPARENT);
+            vec![(
+                Prop::BackgroundColor,
+                Value::Color(color.unwrap_or(transparent)),
+            )]
         }
         "overflow" => {
             let x = keyword(input, OVERFLOW)?;
@@ -1073,6 +1186,12 @@ fn shorthand_longhands(name: &str) -> Option<Vec<Prop>> {
             Prop::BorderLeftColor,
         ],
         "background" => vec![Prop::BackgroundColor],
+        "border-radius" => vec![
+            Prop::BorderTopLeftRadius,
+            Prop::BorderTopRightRadius,
+            Prop::BorderBottomRightRadius,
+            Prop::BorderBottomLeftRadius,
+        ],
         "overflow" => vec![Prop::OverflowX, Prop::OverflowY],
         "gap" => vec![Prop::RowGap, Prop::ColumnGap],
         "flex-flow" => vec![Prop::FlexDirection, Prop::FlexWrap],
