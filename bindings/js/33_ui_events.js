@@ -171,8 +171,89 @@ for (const C of [UIEvent, MouseEvent, WheelEvent, KeyboardEvent, FocusEvent]) ex
 // window), `init` a JSON dictionary. Trusted; stepped like other native events.
 const INPUT_CLASSES = { mouse: MouseEvent, wheel: WheelEvent, keyboard: KeyboardEvent, ui: UIEvent, event: Event };
 function beginInputEvent(kind, type, target, initJson) {
+  if (kind === "focus") {
+    // Not an event: the focusing steps of a pointer press (nothing is dispatched
+    // stepwise; focus events fire synchronously inside).
+    focusFromPointer(target < 0 ? null : wrapNode(target));
+    return;
+  }
   const init = JSON.parse(initJson);
   if (kind !== "event") init.view = globalThis;
   const event = new INPUT_CLASSES[kind](type, init);
   beginSteppedDispatch(target < 0 ? globalThis : wrapNode(target), event);
+}
+
+// Focus (HTML § 6.6): focusable areas, focus()/blur(), document.activeElement and
+// hasFocus(), and the focus update steps: `blur` then `focusout` (bubbling) at the
+// element losing focus, `focus` then `focusin` at the one gaining it, all trusted
+// FocusEvents with relatedTarget the other element. `:focus` and `:focus-within`
+// match the focused element (the engine's Document::focused).
+const { op_dom_focused, op_dom_set_focused } = ops;
+
+// HTML § 6.6.2 "focusable area": links with href, enabled form controls (not hidden
+// inputs), and elements with a tabindex attribute, while they are being rendered.
+function isFocusable(el) {
+  if (!(el instanceof HTMLElement) || !el.isConnected) return false;
+  const name = el.localName;
+  let focusable = el.hasAttribute("tabindex") && /^\s*[-+]?\d+/.test(el.getAttribute("tabindex"));
+  if (!focusable && (name === "a" || name === "area")) focusable = el.hasAttribute("href");
+  if (!focusable && ["button", "input", "select", "textarea"].includes(name)) {
+    focusable = !el.hasAttribute("disabled") && !(name === "input" && el.getAttribute("type")?.toLowerCase() === "hidden");
+  }
+  return focusable && el.getClientRects().length > 0;
+}
+
+function focusedElement() {
+  const id = op_dom_focused();
+  return id < 0 ? null : wrapNode(id);
+}
+
+// HTML § 6.6.4 "focus update steps" (one element losing focus, one gaining it).
+function moveFocus(to) {
+  const from = focusedElement();
+  if (from === to) return;
+  op_dom_set_focused(to === null ? -1 : idOf(to));
+  if (from !== null) {
+    dispatchTrusted(from, new FocusEvent("blur", { relatedTarget: to, view: globalThis, composed: true }));
+    dispatchTrusted(from, new FocusEvent("focusout", { bubbles: true, relatedTarget: to, view: globalThis, composed: true }));
+  }
+  if (to !== null && focusedElement() === to) {
+    dispatchTrusted(to, new FocusEvent("focus", { relatedTarget: from, view: globalThis, composed: true }));
+    dispatchTrusted(to, new FocusEvent("focusin", { bubbles: true, relatedTarget: from, view: globalThis, composed: true }));
+  }
+}
+
+// The focusing steps for a pointer press (HTML § 6.6.4, "click focusable"): the
+// nearest focusable inclusive ancestor of the target gets focus, else focus leaves.
+function focusFromPointer(target) {
+  let el = target;
+  while (el !== null && !isFocusable(el)) el = el.parentElement;
+  moveFocus(el);
+}
+
+if (!isWorker) {
+  ObjectDefineProperty(HTMLElement.prototype, "focus", {
+    value: named("focus", function focus(options = undefined) {
+      idOf(this, "this");
+      if (isFocusable(this)) moveFocus(this);
+    }),
+    writable: true, enumerable: true, configurable: true,
+  });
+  ObjectDefineProperty(HTMLElement.prototype, "blur", {
+    value: named("blur", function blur() {
+      idOf(this, "this");
+      if (focusedElement() === this) moveFocus(null);
+    }),
+    writable: true, enumerable: true, configurable: true,
+  });
+  ObjectDefineProperty(Document.prototype, "activeElement", {
+    get: named("activeElement", function () {
+      return focusedElement() ?? this.body ?? this.documentElement;
+    }),
+    enumerable: true, configurable: true,
+  });
+  ObjectDefineProperty(Document.prototype, "hasFocus", {
+    value: named("hasFocus", function hasFocus() { return true; }),
+    writable: true, enumerable: true, configurable: true,
+  });
 }

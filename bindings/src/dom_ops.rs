@@ -846,3 +846,30 @@ pub fn op_dom_collect(state: &mut OpState, #[serde] held: Vec<u32>) -> u32 {
 pub fn op_dom_wants_gc(state: &mut OpState) -> bool {
     doc(state).borrow().wants_gc()
 }
+
+/// The focused element (HTML § 6.6.2 "focused area of the document"), -1 for none;
+/// an element no longer connected lost focus (the focus fixup rule).
+#[op2(fast)]
+pub fn op_dom_focused(state: &mut OpState) -> i32 {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    if let Some(f) = d.focused {
+        if !d.is_connected(f) {
+            d.focused = None;
+            d.generation += 1;
+        }
+    }
+    id_or_null(d.focused)
+}
+
+/// Moves focus to element `id` (-1: none). Style depends on it (`:focus`).
+#[op2(fast)]
+pub fn op_dom_set_focused(state: &mut OpState, id: i32) {
+    let d = doc(state);
+    let mut d = d.borrow_mut();
+    let node = (id >= 0 && valid(&d, id as u32)).then_some(NodeId(id as u32));
+    if d.focused != node {
+        d.focused = node;
+        d.generation += 1;
+    }
+}

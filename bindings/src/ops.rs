@@ -246,6 +246,8 @@ deno_core::extension!(
         op_mo_take_orphaned,
         op_dom_collect,
         op_dom_wants_gc,
+        op_dom_focused,
+        op_dom_set_focused,
         crate::render_ops::op_render_computed_style,
         crate::render_ops::op_render_style_names,
         crate::render_ops::op_render_client_rect,

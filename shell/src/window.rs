@@ -293,6 +293,10 @@ fn queue_input(page: &mut Page, input: Input, pointer: &Rc<RefCell<Pointer>>) {
                         target,
                         &mouse_init(x, y, button, buttons, 1),
                     );
+                    // The press moves focus (HTML § 6.6.4 "focusing steps").
+                    if button == 0 {
+                        host.fire_input_event("focus", "", target, "{}");
+                    }
                 } else {
                     let (buttons, down) = {
                         let mut p = pointer.borrow_mut();
@@ -336,11 +340,15 @@ fn queue_input(page: &mut Page, input: Input, pointer: &Rc<RefCell<Pointer>>) {
                 code,
                 repeat,
             } => {
-                // Keys go to the focused area: the body (no focus navigation yet).
+                // Keys go to the focused element, else the body (HTML § 6.6).
                 let target = {
                     let doc = host.document().borrow();
-                    doc.document_element()
-                        .and_then(|r| doc.child_html_element(r, "body"))
+                    doc.focused
+                        .filter(|f| doc.is_connected(*f))
+                        .or_else(|| {
+                            doc.document_element()
+                                .and_then(|r| doc.child_html_element(r, "body"))
+                        })
                         .or(doc.document_element())
                 };
                 let init = serde_json::json!({

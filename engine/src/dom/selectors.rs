@@ -336,12 +336,16 @@ impl selectors::Element for DomElement<'_> {
             }
             PseudoClass::Defined => true,
             // No user interaction, history or fragment navigation in a headless run.
+            // The focused area of the document (HTML § 6.6.2), set by focus().
+            PseudoClass::Focus | PseudoClass::FocusVisible => self.doc.focused == Some(self.id),
+            PseudoClass::FocusWithin => self
+                .doc
+                .focused
+                .is_some_and(|f| self.doc.is_inclusive_ancestor(self.id, f)),
+            // No pointer state, history or fragment navigation.
             PseudoClass::Visited
             | PseudoClass::Hover
             | PseudoClass::Active
-            | PseudoClass::Focus
-            | PseudoClass::FocusWithin
-            | PseudoClass::FocusVisible
             | PseudoClass::Target => false,
         }
     }

@@ -21,6 +21,8 @@ pub struct Document {
     pub quirks_mode: html5ever::tree_builder::QuirksMode,
     /// Whether mutation records are collected (something observes this document).
     pub recording_mutations: bool,
+    /// The focused element (HTML § 6.6 "focused area"), None = the body/viewport.
+    pub focused: Option<NodeId>,
     /// Bumped by every change to the tree, an attribute or character data: what the
     /// renderer compares to know its style and layout are stale.
     pub generation: u64,
@@ -59,6 +61,7 @@ impl Document {
             scripts_started: Default::default(),
             scripts_to_prepare: Vec::new(),
             generation: 0,
+            focused: None,
         }
     }
 
