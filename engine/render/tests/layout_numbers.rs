@@ -179,3 +179,25 @@ fn vertical_align_top_bottom_and_middle() {
     assert!((mid.h - 70.0).abs() < 0.01, "{}", mid.h);
     assert!((rect(&doc, &mut r, "m").y - (mid.y + 10.0)).abs() < 0.01);
 }
+
+#[test]
+fn zero_font_sizes_and_line_heights_lay_out() {
+    // These once hung cosmic-text's layout loop (a zero-height line).
+    let (doc, mut r) = layout(
+        "<!DOCTYPE html><style>body{margin:0} p{margin:0}</style>\
+         <ul id=u style='font-size:0;margin:0;padding:0'><li style='display:inline-block;font-size:16px'>A</li> <li style='display:inline-block;font-size:16px'>B</li></ul>\
+         <p id=z style='line-height:0'>x</p><p id=t style='font-size:.4px'>x</p><p id=n style='font-size:0'>x</p>",
+    );
+    assert_eq!(
+        rect(&doc, &mut r, "z").h,
+        0.0,
+        "line-height: 0 gives a 0px line"
+    );
+    assert_eq!(
+        rect(&doc, &mut r, "u").h,
+        19.0,
+        "the inline-blocks' lines, no gap from the zero-size spaces"
+    );
+    assert!(rect(&doc, &mut r, "t").h < 1.0);
+    assert_eq!(rect(&doc, &mut r, "n").h, 0.0);
+}

@@ -225,7 +225,25 @@ fn attrs_for<'a>(style: &ComputedStyle, family: &'a FamilyChoice, metadata: usiz
     };
     attrs.color_opt = None;
     attrs.metadata = metadata;
-    attrs.metrics(Metrics::new(style.font_size, style.line_height_px()))
+    attrs.metrics(shaping_metrics(style.font_size, style.line_height_px()))
+}
+
+/// cosmic-text's metrics for a run. Line boxes are ours (CSS line heights may be 0),
+/// but cosmic-text must not see a zero line height or font size: its layout loop
+/// never ends on a zero-height line (a `font-size: 0` or `line-height: 0` page would
+/// hang), so both are kept above a small floor here.
+fn shaping_metrics(font_size: f32, line_height: f32) -> Metrics {
+    let font_size = if font_size.is_finite() {
+        font_size.max(0.01)
+    } else {
+        16.0
+    };
+    let line_height = if line_height.is_finite() {
+        line_height.max(1.0)
+    } else {
+        font_size
+    };
+    Metrics::new(font_size, line_height)
 }
 
 impl InlineContent {
@@ -269,7 +287,7 @@ impl InlineContent {
         let block = &self.block_style;
         let mut buffer = Buffer::new(
             &mut fonts.system,
-            Metrics::new(block.font_size, block.line_height_px().max(1.0)),
+            shaping_metrics(block.font_size, block.line_height_px()),
         );
         buffer.set_wrap(match block.white_space {
             "pre" | "nowrap" => Wrap::None,
