@@ -1,16 +1,14 @@
-//! Paint (CSS 2 Appendix E "elaborate description of stacking contexts", simplified):
-//! the canvas background from the root or body, then per stacking context: its
-//! background and borders, negative z-index children, in-flow boxes in tree order
-//! (background, borders, then their text), positioned boxes with `z-index: auto/0` in
-//! tree order, positive z-index children. `opacity < 1` paints the subtree into a layer
-//! composited at that opacity; `overflow` other than visible clips descendants to the
-//! padding box. Box edges are snapped to device pixels, as browsers do.
+//! Paint: the canvas background from the root or body (CSS Backgrounds 3 § 2.11.2),
+//! then the display list in stacking order (layout/stacking.rs, CSS 2 Appendix E):
+//! backgrounds and borders, inline content, opacity groups as layers, each entry
+//! clipped by the `overflow` of the boxes it hangs in. Box edges and text baselines
+//! are snapped to device pixels, as browsers do.
 
 use cosmic_text::Color;
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, PixmapPaint, Transform};
 
 use crate::fonts::Fonts;
-use crate::layout::{BoxKind, Layout, LayoutBox, Rect};
+use crate::layout::{BoxKind, Layout, Rect};
 use crate::style::values::Rgba;
 
 /// An integer pixel rectangle (x0, y0, x1, y1), exclusive end.
@@ -88,13 +86,7 @@ pub fn paint(layout: &Layout, fonts: &mut Fonts, scroll: (f32, f32)) -> Pixmap {
         fonts,
         scroll,
     };
-    let clip = Px {
-        x0: 0,
-        y0: 0,
-        x1: w as i32,
-        y1: h as i32,
-    };
-    painter.stacking_context(&mut pixmap, 0, clip);
+    painter.run(&mut pixmap);
     pixmap
 }
 
@@ -198,14 +190,6 @@ fn blend_pixel(pixmap: &mut Pixmap, x: i32, y: i32, color: Color) {
     }
 }
 
-#[derive(Default)]
-struct Lists {
-    negative: Vec<(i32, usize, Px)>,
-    in_flow: Vec<(usize, Px)>,
-    positioned: Vec<(i32, usize, Px)>,
-    positive: Vec<(i32, usize, Px)>,
-}
-
 impl Painter<'_> {
     /// Page → device coordinates for box `i`: the viewport's scroll, except for
     /// boxes in a `position: fixed` subtree (placed against the viewport).
@@ -222,93 +206,64 @@ impl Painter<'_> {
         }
     }
 
-    fn creates_context(b: &LayoutBox) -> bool {
-        b.style.opacity < 1.0 || (b.style.is_positioned() && b.style.z_index.is_some())
-    }
-
-    /// Paints box `i` as a stacking context (or a positioned box painted like one).
-    fn stacking_context(&mut self, target: &mut Pixmap, i: usize, clip: Px) {
-        let b = &self.layout.boxes[i];
-        if b.style.opacity < 1.0 {
-            if b.style.opacity <= 0.0 {
-                return;
-            }
-            let Some(mut layer) = Pixmap::new(target.width(), target.height()) else {
-                return;
-            };
-            self.context_contents(&mut layer, i, clip);
-            let paint = PixmapPaint {
-                opacity: b.style.opacity,
-                ..PixmapPaint::default()
-            };
-            target.draw_pixmap(0, 0, layer.as_ref(), &paint, Transform::identity(), None);
-        } else {
-            self.context_contents(target, i, clip);
-        }
-    }
-
-    fn context_contents(&mut self, target: &mut Pixmap, i: usize, clip: Px) {
-        let mut lists = Lists::default();
-        // The root box's own background went to the canvas (and the body's, if the
-        // root has none).
+    /// Paints the display list (layout/stacking.rs) into `base`: opacity groups
+    /// paint into layers composited at their opacity.
+    fn run(&mut self, base: &mut Pixmap) {
+        use crate::layout::stacking::Item;
+        let (w, h) = (base.width(), base.height());
+        let viewport = Px {
+            x0: 0,
+            y0: 0,
+            x1: w as i32,
+            y1: h as i32,
+        };
         let root = self.layout.root;
-        let skip_bg = root == Some(i)
-            || (self.layout.boxes[i].is_body
-                && root.is_some_and(|r| self.layout.boxes[r].style.background_color.a <= 0.0));
-        self.box_decorations(target, i, clip, skip_bg);
-        self.box_text(target, i, clip);
-        let inner = self.clip_for(i, clip);
-        for c in self.layout.boxes[i].children.clone() {
-            self.flow(c, inner, &mut lists);
-        }
-        lists.negative.sort_by_key(|(z, _, _)| *z);
-        lists.positive.sort_by_key(|(z, _, _)| *z);
-        for (_, c, cl) in lists.negative {
-            self.stacking_context(target, c, cl);
-        }
-        for (c, cl) in lists.in_flow {
-            self.box_decorations(target, c, cl, false);
-            self.box_text(target, c, cl);
-        }
-        for (_, c, cl) in lists.positioned {
-            self.stacking_context(target, c, cl);
-        }
-        for (_, c, cl) in lists.positive {
-            self.stacking_context(target, c, cl);
-        }
-    }
-
-    /// Collects an in-flow, non-positioned box and its in-flow descendants in tree
-    /// order; positioned boxes and stacking contexts go to the enclosing context's
-    /// z-ordered lists.
-    fn flow(&mut self, i: usize, clip: Px, lists: &mut Lists) {
-        let b = &self.layout.boxes[i];
-        if b.style.is_positioned() || Self::creates_context(b) {
-            let z = if b.style.is_positioned() {
-                b.style.z_index.unwrap_or(0)
-            } else {
-                0
+        let body_bg_on_canvas =
+            root.is_some_and(|r| self.layout.boxes[r].style.background_color.a <= 0.0);
+        let mut layers: Vec<(Pixmap, f32)> = Vec::new();
+        for entry in self.layout.display_list() {
+            let clip_for = |painter: &Self, i: usize| match entry.clip {
+                Some(c) => viewport.intersect(Px::snap(painter.device(i, c))),
+                None => viewport,
             };
-            match z {
-                z if z < 0 => lists.negative.push((z, i, clip)),
-                0 => lists.positioned.push((0, i, clip)),
-                z => lists.positive.push((z, i, clip)),
+            match entry.item {
+                Item::PushLayer(opacity) => {
+                    if let Some(layer) = Pixmap::new(w, h) {
+                        layers.push((layer, opacity));
+                    }
+                }
+                Item::PopLayer => {
+                    if let Some((layer, opacity)) = layers.pop() {
+                        let target = layers.last_mut().map_or(&mut *base, |(p, _)| p);
+                        let paint = PixmapPaint {
+                            opacity,
+                            ..PixmapPaint::default()
+                        };
+                        target.draw_pixmap(
+                            0,
+                            0,
+                            layer.as_ref(),
+                            &paint,
+                            Transform::identity(),
+                            None,
+                        );
+                    }
+                }
+                Item::Decorations(i) => {
+                    let clip = clip_for(self, i);
+                    // The root's background is the canvas's, and the body's when the
+                    // root has none (CSS Backgrounds 3 § 2.11.2): not painted again.
+                    let skip =
+                        Some(i) == root || (self.layout.boxes[i].is_body && body_bg_on_canvas);
+                    let target = layers.last_mut().map_or(&mut *base, |(p, _)| p);
+                    self.box_decorations(target, i, clip, skip);
+                }
+                Item::Text(i) => {
+                    let clip = clip_for(self, i);
+                    let target = layers.last_mut().map_or(&mut *base, |(p, _)| p);
+                    self.box_text(target, i, clip);
+                }
             }
-            return;
-        }
-        lists.in_flow.push((i, clip));
-        let inner = self.clip_for(i, clip);
-        for c in self.layout.boxes[i].children.clone() {
-            self.flow(c, inner, lists);
-        }
-    }
-
-    fn clip_for(&self, i: usize, clip: Px) -> Px {
-        let b = &self.layout.boxes[i];
-        if b.style.clips_overflow() && !matches!(b.kind, BoxKind::Viewport) {
-            clip.intersect(Px::snap(self.device(i, b.padding_box())))
-        } else {
-            clip
         }
     }
 

@@ -4,6 +4,7 @@
 //! page coordinates for every box, which paint, hit testing and the geometry APIs read.
 
 pub mod inline;
+pub mod stacking;
 pub mod taffy_style;
 
 use std::collections::HashMap;
@@ -55,6 +56,9 @@ pub struct LayoutBox {
     pub grid_tracks: Option<(Vec<f32>, Vec<f32>)>,
     /// A scroll container's scroll offset, already applied to what is inside it.
     pub scroll: (f32, f32),
+    /// An out-of-flow box: the box it would be in (its element-tree parent's box)
+    /// and its previous in-flow sibling there (stacking and static position).
+    pub static_parent: Option<(usize, Option<usize>)>,
 }
 
 impl LayoutBox {
@@ -212,97 +216,39 @@ impl Layout {
         to
     }
 
-    /// The boxes in the order paint draws them (CSS 2 Appendix E, as paint.rs
-    /// does): per stacking context, its own box, negative z-index contexts, in-flow
-    /// boxes in tree order, positioned boxes with z-index auto/0 in tree order,
-    /// positive z-index contexts.
-    pub fn paint_order(&self) -> Vec<usize> {
-        let mut out = Vec::with_capacity(self.boxes.len());
-        self.context_order(0, &mut out);
-        out
-    }
-
-    fn context_order(&self, i: usize, out: &mut Vec<usize>) {
-        out.push(i);
-        // The root element's box is the root stacking context's own (its background
-        // is the canvas): it comes before everything, negative z-index included.
-        let mut children = self.boxes[i].children.clone();
-        if let (0, Some(root)) = (i, self.root) {
-            out.push(root);
-            children.retain(|&c| c != root);
-            children.extend(self.boxes[root].children.iter().copied());
-        }
-        let (mut negative, mut in_flow, mut positioned, mut positive) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for c in children {
-            self.flow_order(
-                c,
-                &mut negative,
-                &mut in_flow,
-                &mut positioned,
-                &mut positive,
-            );
-        }
-        negative.sort_by_key(|(z, _)| *z);
-        positive.sort_by_key(|(z, _)| *z);
-        for (_, c) in negative {
-            self.context_order(c, out);
-        }
-        out.extend(in_flow);
-        for (_, c) in positioned.into_iter().chain(positive) {
-            self.context_order(c, out);
-        }
-    }
-
-    fn flow_order(
-        &self,
-        i: usize,
-        negative: &mut Vec<(i32, usize)>,
-        in_flow: &mut Vec<usize>,
-        positioned: &mut Vec<(i32, usize)>,
-        positive: &mut Vec<(i32, usize)>,
-    ) {
-        let s = &self.boxes[i].style;
-        if s.is_positioned() || s.opacity < 1.0 {
-            match if s.is_positioned() {
-                s.z_index.unwrap_or(0)
-            } else {
-                0
-            } {
-                z if z < 0 => negative.push((z, i)),
-                0 => positioned.push((0, i)),
-                z => positive.push((z, i)),
-            }
-            return;
-        }
-        in_flow.push(i);
-        for &c in &self.boxes[i].children {
-            self.flow_order(c, negative, in_flow, positioned, positive);
-        }
-    }
-
     /// Hit testing (CSSOM View § 5 "elementFromPoint"): the topmost box in paint
-    /// order whose border box (or inline fragment) contains the point, in viewport
-    /// coordinates; boxes with `visibility: hidden` are skipped.
+    /// order (the display list, walked backwards) whose border box or inline
+    /// fragment contains the point inside its clip, in viewport coordinates; boxes
+    /// with `visibility: hidden` are skipped.
     pub fn hit_test(&self, x: f32, y: f32, scroll: (f32, f32)) -> Option<NodeId> {
-        for &i in self.paint_order().iter().rev() {
+        use stacking::Item;
+        for entry in self.display_list().iter().rev() {
+            let (i, text) = match entry.item {
+                Item::Decorations(i) => (i, false),
+                Item::Text(i) => (i, true),
+                _ => continue,
+            };
             let b = &self.boxes[i];
             let (sx, sy) = if b.fixed { (0.0, 0.0) } else { scroll };
             let (px, py) = (x + sx, y + sy);
-            if let Some(inline) = &b.inline {
-                let (ox, oy) = b.content_origin;
-                for ib in inline.boxes.iter().rev() {
-                    if ib.style.visibility_visible
-                        && ib
-                            .fragments
-                            .iter()
-                            .any(|r| r.translate(ox, oy).contains(px, py))
-                    {
-                        return Some(ib.node);
+            if entry.clip.is_some_and(|c| !c.contains(px, py)) {
+                continue;
+            }
+            if text {
+                if let Some(inline) = &b.inline {
+                    let (ox, oy) = b.content_origin;
+                    for ib in inline.boxes.iter().rev() {
+                        if ib.style.visibility_visible
+                            && ib
+                                .fragments
+                                .iter()
+                                .any(|r| r.translate(ox, oy).contains(px, py))
+                        {
+                            return Some(ib.node);
+                        }
                     }
                 }
-            }
-            if let Some(node) = b.node() {
+            } else if let Some(node) = b.node() {
                 if b.style.visibility_visible && b.border_box.contains(px, py) {
                     return Some(node);
                 }
@@ -331,6 +277,9 @@ struct Builder<'a> {
     /// Out-of-flow boxes with the box and previous sibling that give their static
     /// position, in creation order.
     static_positions: Vec<(usize, usize, Option<usize>)>,
+    /// The block container whose children are being built (the static parent of
+    /// out-of-flow boxes met inside inline content).
+    current_block: usize,
 }
 
 /// Whether a node generates an inline-level box or text (vs a block-level box).
@@ -402,8 +351,22 @@ impl<'a> Builder<'a> {
         cb: usize,
         new_bfc: bool,
     ) -> usize {
+        let saved = self.current_block;
+        let b = self.element_box_inner(node, style, cb, new_bfc);
+        self.current_block = saved;
+        b
+    }
+
+    fn element_box_inner(
+        &mut self,
+        node: NodeId,
+        style: Rc<ComputedStyle>,
+        cb: usize,
+        new_bfc: bool,
+    ) -> usize {
         let taffy_style = taffy_style::to_taffy(&style, &self.cx_for(&style), new_bfc);
         let me = self.new_box(BoxKind::Element(node), style.clone(), taffy_style);
+        self.current_block = me;
         let cb = if style.is_positioned() { me } else { cb };
         let container = matches!(
             style.display,
@@ -587,7 +550,7 @@ impl<'a> Builder<'a> {
                 match self.level(node) {
                     Level::Nothing => return,
                     Level::OutOfFlow => {
-                        self.out_of_flow(node, cb, None);
+                        self.out_of_flow(node, cb, Some(self.current_block));
                         return;
                     }
                     // Block-level boxes inside inline content are not split out
@@ -815,6 +778,7 @@ pub fn layout_document(
         },
         atomic_holders: Vec::new(),
         static_positions: Vec::new(),
+        current_block: 0,
     };
     // The initial containing block: the viewport (CSS 2 § 10.1).
     let mut icb_style = ComputedStyle::initial();
@@ -884,6 +848,7 @@ pub fn layout_document(
             fixed: false,
             grid_tracks: None,
             scroll: (0.0, 0.0),
+            static_parent: None,
         });
     }
     // Parents come before children in `boxes` (pre-order creation), except boxes
@@ -950,6 +915,9 @@ pub fn layout_document(
     }
     // Out-of-flow boxes whose insets are auto on an axis sit at their static
     // position on it (CSS Position 3 § 3.6: where they would be in flow).
+    for &(abs, parent, prev) in &static_positions {
+        boxes[abs].static_parent = Some((parent, prev));
+    }
     for (abs, parent, prev) in static_positions {
         let style = boxes[abs].style.clone();
         let auto = |i: usize| style.inset[i] == crate::style::computed::LpAuto::Auto;
