@@ -100,6 +100,8 @@ class MouseEvent extends UIEvent {
   get altKey() { return uiSlot(this).altKey; }
   get metaKey() { return uiSlot(this).metaKey; }
   getModifierState(key) { return getModifier(uiSlot(this), arguments); }
+  // UI Events § 8.2 (legacy): which is button + 1 for mouse events.
+  get which() { return uiSlot(this).button + 1; }
 }
 
 class WheelEvent extends MouseEvent {
@@ -144,6 +146,8 @@ class KeyboardEvent extends UIEvent {
   get isComposing() { return uiSlot(this).isComposing; }
   get keyCode() { return uiSlot(this).keyCode; }
   get charCode() { return uiSlot(this).charCode; }
+  // UI Events § 8.2 (legacy): which is keyCode, else charCode.
+  get which() { const s = uiSlot(this); return s.keyCode || s.charCode; }
   get ctrlKey() { return uiSlot(this).ctrlKey; }
   get shiftKey() { return uiSlot(this).shiftKey; }
   get altKey() { return uiSlot(this).altKey; }

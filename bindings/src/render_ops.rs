@@ -368,8 +368,16 @@ pub fn op_render_offsets(state: &mut OpState, id: u32) -> Vec<f64> {
     r.with(|r| {
         let viewport = r.viewport();
         let (styles, layout) = r.update(&doc);
-        let Some(rect) = layout.element_rect(node) else {
+        let Some(bounds) = layout.element_rect(node) else {
             return vec![-1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        };
+        // offsetTop/Left come from the first fragment of an inline box; the size is
+        // its bounding box (CSSOM View § 7).
+        let first = layout.fragments(node).first().copied().unwrap_or(bounds);
+        let rect = roundabout_render::Rect {
+            w: bounds.w,
+            h: bounds.h,
+            ..first
         };
         // offsetParent: the nearest positioned ancestor, or td/th/table for a
         // static element, or body; null for body, the root and fixed boxes.

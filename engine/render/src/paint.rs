@@ -490,8 +490,9 @@ impl Painter<'_> {
                 }
                 // Underline / line-through (CSS Text Decoration 3 § 2), propagated
                 // from the inline box or block that declares it.
-                let decoration = decoration_of(inline, glyph.metadata);
-                if decoration != "none" {
+                // Underline / line-through / overline (CSS Text Decoration 3 § 2):
+                // every decoration in effect, in the colour of the box declaring it.
+                for &(decoration, color) in &style.text_decorations {
                     let fs = style.font_size;
                     let thickness = (fs / 14.0).round().max(1.0) as i32;
                     let y = match decoration {
@@ -509,7 +510,7 @@ impl Painter<'_> {
                         y1: line.y0 + thickness,
                         ..line
                     };
-                    fill_px(target, line.intersect(clip), c, 1.0);
+                    fill_px(target, line.intersect(clip), color, 1.0);
                 }
             }
         }
@@ -676,18 +677,4 @@ fn dashed_borders(
         paint.anti_alias = s.border_style[k] == "dotted";
         target.stroke_path(&path, &paint, &stroke, Transform::identity(), mask.as_ref());
     }
-}
-
-/// The text decoration line that applies to glyphs of this metadata: the nearest
-/// declaring inline box, else the block's.
-fn decoration_of(inline: &crate::layout::InlineContent, metadata: usize) -> &'static str {
-    let mut owner = metadata.checked_sub(1);
-    while let Some(i) = owner {
-        let b = &inline.boxes[i];
-        if b.style.text_decoration_line != "none" {
-            return b.style.text_decoration_line;
-        }
-        owner = b.parent;
-    }
-    inline.block_style.text_decoration_line
 }

@@ -364,6 +364,16 @@ impl<'a> Builder<'a> {
         cb: usize,
         new_bfc: bool,
     ) -> usize {
+        // CSS Overflow 3 § 3.3: when the root's overflow is visible, the body's is
+        // propagated to the viewport and the body's own used value is visible.
+        let style = if self.is_propagated_body(node, &style) {
+            let mut s = (*style).clone();
+            s.overflow_x = "visible";
+            s.overflow_y = "visible";
+            Rc::new(s)
+        } else {
+            style
+        };
         let taffy_style = taffy_style::to_taffy(&style, &self.cx_for(&style), new_bfc);
         let me = self.new_box(BoxKind::Element(node), style.clone(), taffy_style);
         self.current_block = me;
@@ -436,6 +446,17 @@ impl<'a> Builder<'a> {
             }
         }
         me
+    }
+
+    fn is_propagated_body(&self, node: NodeId, style: &ComputedStyle) -> bool {
+        if !style.clips_overflow() {
+            return false;
+        }
+        let Some(root) = self.doc.document_element() else {
+            return false;
+        };
+        self.doc.child_html_element(root, "body") == Some(node)
+            && self.style(root).is_some_and(|r| !r.clips_overflow())
     }
 
     /// The children that take part in box generation (a template's contents are not
@@ -532,7 +553,14 @@ impl<'a> Builder<'a> {
     ) {
         match self.doc.data(node) {
             NodeData::Text(text) => {
-                let processed = ws.process(text, parent_style.white_space);
+                let mut processed = ws.process(text, parent_style.white_space);
+                // Line wrapping is the block's (one cosmic-text buffer); text that must
+                // not wrap inside a wrapping block gets no-break spaces (same advance).
+                if matches!(parent_style.white_space, "nowrap" | "pre")
+                    && !matches!(content.block_style.white_space, "nowrap" | "pre")
+                {
+                    processed = processed.replace(' ', "\u{a0}");
+                }
                 if !processed.is_empty() {
                     content.runs.push(TextRun {
                         text: processed,
@@ -558,6 +586,16 @@ impl<'a> Builder<'a> {
                     _ => {}
                 }
                 if el.is_html("br") {
+                    // A collapsible space before a forced break is removed (CSS Text 3
+                    // § 4.1.2).
+                    if let Some(last) = content.runs.last_mut() {
+                        if !matches!(last.style.white_space, "pre" | "pre-wrap" | "break-spaces")
+                            && last.atomic.is_none()
+                        {
+                            let kept = last.text.trim_end_matches(' ').len();
+                            last.text.truncate(kept);
+                        }
+                    }
                     content.runs.push(TextRun {
                         text: "\n".into(),
                         style: style.clone(),
@@ -746,6 +784,7 @@ fn anonymous_style(parent: &ComputedStyle) -> ComputedStyle {
     s.white_space = parent.white_space;
     s.visibility = parent.visibility;
     s.visibility_visible = parent.visibility_visible;
+    s.text_decorations = parent.text_decorations.clone();
     s
 }
 

@@ -81,7 +81,8 @@ impl Layout {
         let mut stack = vec![0usize];
         while let Some(i) = stack.pop() {
             let b = &self.boxes[i];
-            let inner = if i != 0 && b.style.clips_overflow() {
+            // The root's overflow applies to the viewport, which is not clipped here.
+            let inner = if i != 0 && Some(i) != self.root && b.style.clips_overflow() {
                 let p = b.padding_box();
                 Some(clips[i].map_or(p, |c| intersect(c, p)))
             } else {

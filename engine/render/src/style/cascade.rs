@@ -17,9 +17,13 @@ use super::ua::UA_SHEET;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Level {
     UserAgentNormal = 0,
-    AuthorNormal = 1,
-    AuthorImportant = 2,
-    UserAgentImportant = 3,
+    /// Author declarations inside `@layer`: below unlayered ones, and the other way
+    /// round for `!important` (CSS Cascade 5 § 6.4).
+    AuthorLayeredNormal = 1,
+    AuthorNormal = 2,
+    AuthorImportant = 3,
+    AuthorLayeredImportant = 4,
+    UserAgentImportant = 5,
 }
 
 /// The computed style of every element of a document, by node id.
@@ -52,13 +56,8 @@ pub fn author_sheets(doc: &Document, load: Option<&SheetLoader>) -> Vec<StyleShe
         let Some(el) = doc.data(node).element() else {
             continue;
         };
-        let media_ok = el.attr("media").is_none_or(|m| {
-            let t = m.trim().to_ascii_lowercase();
-            t.is_empty() || t == "all" || t == "screen"
-        });
-        if !media_ok {
-            continue;
-        }
+        // The sheet's media query (HTML § 4.2.6 / § 4.6.7.3) is kept with its rules.
+        let media = el.attr("media").map(super::sheet::parse_media_query);
         if el.is_html("style") {
             let text: String = doc
                 .children(node)
@@ -67,21 +66,36 @@ pub fn author_sheets(doc: &Document, load: Option<&SheetLoader>) -> Vec<StyleShe
                     _ => None,
                 })
                 .collect();
-            sheets.push(parse_stylesheet(&text));
-        } else if el.is_html("link")
-            && el.attr("rel").is_some_and(|r| {
-                r.split_ascii_whitespace()
-                    .any(|t| t.eq_ignore_ascii_case("stylesheet"))
-            })
-        {
+            sheets.push(with_media(parse_stylesheet(&text), &media));
+        } else if el.is_html("link") {
+            // rel must contain "stylesheet" and not "alternate" (alternate style
+            // sheets are off until chosen: HTML § 4.6.7.3).
+            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+            let tokens: Vec<&str> = rel.split_ascii_whitespace().collect();
+            if !tokens.contains(&"stylesheet") || tokens.contains(&"alternate") {
+                continue;
+            }
             if let (Some(href), Some(load)) = (el.attr("href"), load) {
                 if let Some(text) = load(href.trim()) {
-                    sheets.push(parse_stylesheet(&text));
+                    sheets.push(with_media(parse_stylesheet(&text), &media));
                 }
             }
         }
     }
     sheets
+}
+
+/// Gives every rule of a sheet the sheet's own media query (both must match).
+fn with_media(mut sheet: StyleSheet, media: &Option<super::sheet::MediaQuery>) -> StyleSheet {
+    if let Some(m) = media {
+        for rule in &mut sheet.rules {
+            rule.media = Some(match rule.media.take() {
+                Some(inner) => m.and(&inner),
+                None => m.clone(),
+            });
+        }
+    }
+    sheet
 }
 
 /// Computes the style of every element under the document element.
@@ -124,6 +138,12 @@ fn compute_with<'s>(
                         best = best.max(Some(selector.specificity()));
                     }
                 }
+                let (normal, important) = match (rule.layered, normal) {
+                    (true, Level::AuthorNormal) => {
+                        (Level::AuthorLayeredNormal, Level::AuthorLayeredImportant)
+                    }
+                    _ => (normal, important),
+                };
                 for d in &rule.declarations {
                     order += 1;
                     if let Some(spec) = best {
@@ -159,8 +179,19 @@ fn compute_with<'s>(
         }
         matched.sort_by_key(|(level, spec, order, _)| (*level, *spec, *order));
         let mut cascaded: Cascaded = [None; PROP_COUNT];
-        for (_, _, _, d) in &matched {
-            cascaded[d.prop as usize] = Some(&d.value as &Value);
+        // The user-agent origin's winners, for `revert` in author declarations.
+        let mut ua_winner: Cascaded = [None; PROP_COUNT];
+        for (level, _, _, d) in &matched {
+            let k = d.prop as usize;
+            let ua = matches!(level, Level::UserAgentNormal | Level::UserAgentImportant);
+            cascaded[k] = match (&d.value, ua) {
+                (Value::Revert, true) => Some(&Value::Unset),
+                (Value::Revert, false) => ua_winner[k],
+                (v, _) => Some(v as &Value),
+            };
+            if ua {
+                ua_winner[k] = cascaded[k];
+            }
         }
         let style = Rc::new(compute(
             &cascaded,
@@ -327,8 +358,8 @@ mod tests {
         assert_eq!(d.color, Rgba::rgb(0, 0, 255), "the later <style> wins");
         assert_eq!(
             d.width,
-            LpAuto::Lp(Lp::Px(7.0)),
-            "rel tokens: 'alternate stylesheet' is a stylesheet link too"
+            LpAuto::Lp(Lp::Px(5.0)),
+            "an alternate style sheet is not applied"
         );
     }
 

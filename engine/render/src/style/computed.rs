@@ -82,6 +82,11 @@ pub struct ComputedStyle {
     /// display:list-item etc. is the keyword).
     pub display_keyword: &'static str,
     pub position: Position,
+    /// The position keyword (`sticky` lays out as relative here).
+    pub position_keyword: &'static str,
+    /// Text decorations in effect (CSS Text Decoration 3 § 2.1: propagated to
+    /// in-flow descendants): each line with the colour of the box that declared it.
+    pub text_decorations: Vec<(&'static str, Rgba)>,
     /// top, right, bottom, left
     pub inset: [LpAuto; 4],
     pub width: LpAuto,
@@ -153,6 +158,8 @@ impl ComputedStyle {
             display: Display::Inline,
             display_keyword: "inline",
             position: Position::Static,
+            position_keyword: "static",
+            text_decorations: Vec::new(),
             inset: [LpAuto::Auto; 4],
             width: LpAuto::Auto,
             height: LpAuto::Auto,
@@ -449,6 +456,7 @@ pub fn compute(
         match prop {
             Display => s.display_keyword = kw(value, "inline"),
             Position => {
+                s.position_keyword = kw(value, "static");
                 s.position = match kw(value, "static") {
                     "relative" | "sticky" => self::Position::Relative,
                     "absolute" => self::Position::Absolute,
@@ -690,8 +698,21 @@ pub fn compute(
             };
         }
     }
-    // CSS Position 3 § 3: absolute/fixed boxes use their own rules; our layout treats
-    // `fixed` like `absolute` against the viewport-sized initial containing block.
+    // Decorations propagate to in-flow descendants, but not into atomic inlines or
+    // out-of-flow boxes (CSS Text Decoration 3 § 2.1).
+    let propagates = !s.is_out_of_flow()
+        && !matches!(
+            s.display,
+            self::Display::InlineBlock | self::Display::InlineFlex | self::Display::InlineGrid
+        );
+    s.text_decorations = if propagates {
+        parent.text_decorations.clone()
+    } else {
+        Vec::new()
+    };
+    if s.text_decoration_line != "none" {
+        s.text_decorations.push((s.text_decoration_line, s.color));
+    }
     s
 }
 
@@ -717,7 +738,10 @@ fn inherit_one(s: &mut ComputedStyle, from: &ComputedStyle, prop: Prop) {
     let side = |p: Prop, first: Prop| p as usize - first as usize;
     match prop {
         Display => s.display_keyword = from.display_keyword,
-        Position => s.position = from.position,
+        Position => {
+            s.position = from.position;
+            s.position_keyword = from.position_keyword;
+        }
         Top | Right | Bottom | Left => s.inset[side(prop, Top)] = from.inset[side(prop, Top)],
         Width => s.width = from.width,
         Height => s.height = from.height,
@@ -820,13 +844,7 @@ pub fn serialize_property(s: &ComputedStyle, prop: Prop, used: Option<&UsedGeome
     };
     match prop {
         Display => s.display_keyword.to_string(),
-        Position => match s.position {
-            self::Position::Static => "static",
-            self::Position::Relative => "relative",
-            self::Position::Absolute => "absolute",
-            self::Position::Fixed => "fixed",
-        }
-        .to_string(),
+        Position => s.position_keyword.to_string(),
         Top | Right | Bottom | Left => match used.and_then(|u| u.inset) {
             Some(inset) if s.is_positioned() => match inset[side(prop, Top)] {
                 Some(v) => px_css(v),

@@ -144,6 +144,8 @@ pub enum Value {
     Inherit,
     Initial,
     Unset,
+    /// Rolls the cascade back to the user-agent origin (CSS Cascade 5 § 7.3.3).
+    Revert,
     Keyword(&'static str),
     Auto,
     None,
@@ -1210,8 +1212,9 @@ fn css_wide(input: &mut Parser) -> Option<Value> {
     let value = match input.expect_ident() {
         Ok(i) if i.eq_ignore_ascii_case("inherit") => Some(Value::Inherit),
         Ok(i) if i.eq_ignore_ascii_case("initial") => Some(Value::Initial),
-        Ok(i) if i.eq_ignore_ascii_case("unset") || i.eq_ignore_ascii_case("revert") => {
-            Some(Value::Unset)
+        Ok(i) if i.eq_ignore_ascii_case("unset") => Some(Value::Unset),
+        Ok(i) if i.eq_ignore_ascii_case("revert") || i.eq_ignore_ascii_case("revert-layer") => {
+            Some(Value::Revert)
         }
         _ => None,
     };

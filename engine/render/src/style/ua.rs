@@ -5,6 +5,14 @@ pub const UA_SHEET: &str = r#"
 /* § 15.3.1 Hidden elements */
 area, base, basefont, datalist, head, link, meta, noembed, noframes, param, rp, script,
 style, template, title, [hidden]:not([hidden=until-found i]) { display: none; }
+/* Scripting is enabled: noscript is not rendered (HTML § 15.3.1). */
+noscript { display: none !important; }
+input[type=hidden i] { display: none !important; }
+dialog:not([open]) { display: none; }
+dialog { position: absolute; left: 0; right: 0; margin: auto; border: solid; padding: 1em; background-color: white; color: black; }
+/* § 15.5.4 The details and summary elements */
+details, summary { display: block; }
+details:not([open]) > :not(summary:first-of-type) { display: none; }
 
 /* § 15.3.2 The page */
 html, body { display: block; }
@@ -65,5 +73,5 @@ input, select, button, textarea { display: inline-block; }
 hr { color: gray; border-style: solid; border-width: 1px; margin: 0.5em auto; }
 
 /* § 15.3.12 The fieldset element */
-fieldset { display: block; margin-left: 2px; margin-right: 2px; border: 2px groove ThreeDFace; padding: 0.35em 0.75em 0.625em; }
+fieldset { display: block; margin-left: 2px; margin-right: 2px; border: 2px groove rgb(192, 192, 192); padding: 0.35em 0.75em 0.625em; }
 "#;
