@@ -201,3 +201,20 @@ fn zero_font_sizes_and_line_heights_lay_out() {
     assert!(rect(&doc, &mut r, "t").h < 1.0);
     assert_eq!(rect(&doc, &mut r, "n").h, 0.0);
 }
+
+#[test]
+fn inline_blocks_size_against_their_line() {
+    let (doc, mut r) = layout(
+        "<!DOCTYPE html><style>html{font-family:'DejaVu Sans'} body{margin:0}</style>\
+         <div style='width:200px'><span id=p style='display:inline-block;width:50%'>x</span></div>\
+         <div style='width:200px'><span id=s style='display:inline-block'>A long run of words that cannot fit on one line of two hundred pixels</span></div>",
+    );
+    assert_eq!(
+        rect(&doc, &mut r, "p").w,
+        100.0,
+        "a percentage of the containing block"
+    );
+    let s = rect(&doc, &mut r, "s");
+    assert_eq!(s.w, 200.0, "shrink-to-fit: wider content fills the line");
+    assert_eq!(s.h, 3.0 * 19.0, "and wraps inside it (Chromium: 200x57)");
+}

@@ -259,6 +259,12 @@ impl InlineContent {
         }
     }
 
+    /// Forgets the shaped text (the atomics' sizes changed).
+    pub fn invalidate(&mut self) {
+        self.buffer = None;
+        self.laid_out_at = None;
+    }
+
     /// Whether the context has anything but collapsed-away white space.
     pub fn is_empty(&self) -> bool {
         self.runs.iter().all(|r| r.text.is_empty())

@@ -695,22 +695,68 @@ impl Builder<'_> {
     /// own atomics are sized before it), shrink-to-fit when its width is auto
     /// (CSS 2 § 10.3.9), and gives its context the margin-box width and the
     /// extents around its baseline.
-    fn size_atomics(&mut self, fonts: &mut Fonts) {
+    ///
+    /// `widths`: per context leaf, its laid-out content width (the second pass): a
+    /// percentage width resolves against it, and an auto width that does not fit
+    /// shrinks to it. Returns whether any atomic changed (the page is laid out again).
+    fn size_atomics(&mut self, fonts: &mut Fonts, widths: Option<&HashMap<usize, f32>>) -> bool {
+        use crate::style::computed::LpAuto;
+        use crate::style::values::Lp;
+        let mut changed = false;
         for holder in self.atomic_holders.clone() {
             let leaf = self.boxes[holder].taffy;
-            let atomics: Vec<usize> = self
+            let available = widths.and_then(|w| w.get(&holder).copied());
+            let atomics: Vec<(usize, f32)> = self
                 .tree
                 .get_node_context(leaf)
-                .map(|c| c.atomics.iter().map(|a| a.box_index).collect())
+                .map(|c| c.atomics.iter().map(|a| (a.box_index, a.width)).collect())
                 .unwrap_or_default();
+            if widths.is_some() && available.is_none() {
+                continue;
+            }
             let mut metrics = Vec::new();
-            for b in atomics {
+            let mut holder_changed = false;
+            for (b, old_width) in atomics {
                 let root = self.boxes[b].taffy;
                 let style = self.boxes[b].style.clone();
-                let width = match style.width {
-                    crate::style::computed::LpAuto::Auto => AvailableSpace::MaxContent,
-                    _ => AvailableSpace::Definite(self.cx.viewport_w),
+                let is_percent = |lp: &Lp| matches!(lp, Lp::Percent(_));
+                let percent = matches!(style.width, LpAuto::Lp(Lp::Percent(_)))
+                    || style.padding.iter().any(is_percent)
+                    || style
+                        .margin
+                        .iter()
+                        .any(|m| matches!(m, LpAuto::Lp(Lp::Percent(_))));
+                // Shrink-to-fit content wider than the line fills the line.
+                let mut fill = None;
+                let width = match (available, style.width) {
+                    // First pass: shrink-to-fit with no limit; percentages against
+                    // the viewport until the line's width is known.
+                    (None, LpAuto::Auto) => AvailableSpace::MaxContent,
+                    (None, _) => AvailableSpace::Definite(self.cx.viewport_w),
+                    // Second pass: the context's width (CSS 2 § 10.3.9).
+                    (Some(w), LpAuto::Auto) if old_width > w + 0.01 => {
+                        fill = Some(w);
+                        AvailableSpace::Definite(w)
+                    }
+                    (Some(w), _) if percent => AvailableSpace::Definite(w),
+                    _ => {
+                        metrics.push(None);
+                        continue;
+                    }
                 };
+                let original = fill.and_then(|_| self.tree.style(root).ok().cloned());
+                if let (Some(w), Some(orig)) = (fill, original.clone()) {
+                    let l = self
+                        .tree
+                        .layout(root)
+                        .map(|l| l.margin)
+                        .unwrap_or(taffy::Rect::zero());
+                    let mut st = orig;
+                    st.box_sizing = taffy::style::BoxSizing::BorderBox;
+                    st.size.width =
+                        taffy::style::Dimension::length((w - l.left - l.right).max(0.0));
+                    let _ = self.tree.set_style(root, st);
+                }
                 let _ = self.tree.compute_layout_with_measure(
                     root,
                     Size {
@@ -719,6 +765,11 @@ impl Builder<'_> {
                     },
                     |inputs, _id, ctx, style| measure_leaf(fonts, inputs, ctx, style),
                 );
+                if let Some(orig) = original {
+                    // Put the style back; the computed layout stays (set_style only
+                    // marks the node dirty for a later pass).
+                    let _ = self.tree.set_style(root, orig);
+                }
                 let l = *self.tree.layout(root).expect("layout");
                 let (mt, mb) = (l.margin.top, l.margin.bottom);
                 let width = l.size.width + l.margin.left + l.margin.right;
@@ -732,16 +783,28 @@ impl Builder<'_> {
                     Some(y) => (mt + y, height - mt - y),
                     None => (height, 0.0),
                 };
-                metrics.push((width, above, below));
+                holder_changed |= (width - old_width).abs() > 0.01;
+                metrics.push(Some((width, above, below)));
             }
             if let Some(content) = self.tree.get_node_context_mut(leaf) {
-                for (a, (w, above, below)) in content.atomics.iter_mut().zip(metrics) {
-                    a.width = w;
-                    a.above = above;
-                    a.below = below;
+                for (a, m) in content.atomics.iter_mut().zip(metrics) {
+                    if let Some((w, above, below)) = m {
+                        a.width = w;
+                        a.above = above;
+                        a.below = below;
+                    }
+                }
+                if holder_changed && widths.is_some() {
+                    // The placeholders' advances changed: shape the line again.
+                    content.invalidate();
                 }
             }
+            if holder_changed && widths.is_some() {
+                let _ = self.tree.mark_dirty(leaf);
+                changed = true;
+            }
         }
+        changed
     }
 
     /// The baseline of the last line box inside box `b`, relative to its border-box
@@ -842,18 +905,41 @@ pub fn layout_document(
             root_box = Some(r);
         }
     }
-    b.size_atomics(fonts);
+    b.size_atomics(fonts, None);
     let root_taffy = b.boxes[viewport_box].taffy;
+    let viewport_space = Size {
+        width: AvailableSpace::Definite(viewport.0),
+        height: AvailableSpace::Definite(viewport.1),
+    };
     b.tree
-        .compute_layout_with_measure(
-            root_taffy,
-            Size {
-                width: AvailableSpace::Definite(viewport.0),
-                height: AvailableSpace::Definite(viewport.1),
-            },
-            |inputs, _id, ctx, style| measure_leaf(fonts, inputs, ctx, style),
-        )
+        .compute_layout_with_measure(root_taffy, viewport_space, |inputs, _id, ctx, style| {
+            measure_leaf(fonts, inputs, ctx, style)
+        })
         .expect("taffy layout");
+    // Atomic inlines whose width depends on their line's width (percentages, or
+    // shrink-to-fit content wider than the line) are sized again against it, and the
+    // page laid out once more.
+    if !b.atomic_holders.is_empty() {
+        let widths: HashMap<usize, f32> = b
+            .atomic_holders
+            .iter()
+            .filter_map(|&h| {
+                b.tree
+                    .layout(b.boxes[h].taffy)
+                    .ok()
+                    .map(|l| (h, l.size.width))
+            })
+            .collect();
+        if b.size_atomics(fonts, Some(&widths)) {
+            b.tree
+                .compute_layout_with_measure(
+                    root_taffy,
+                    viewport_space,
+                    |inputs, _id, ctx, style| measure_leaf(fonts, inputs, ctx, style),
+                )
+                .expect("taffy layout");
+        }
+    }
 
     // Absolute positions, top-down.
     let Builder {
