@@ -398,25 +398,19 @@ impl Painter<'_> {
             if s.background_color.a <= 0.0 && !has_border {
                 continue;
             }
-            for f in &ib.fragments {
-                // The padding and border extend outwards from the content area.
-                let r = Rect {
-                    x: ox + f.x - s.padding[3].resolve(0.0) - s.border_width[3],
-                    y: oy + f.y - s.padding[0].resolve(0.0) - s.border_width[0],
-                    w: f.w
-                        + s.padding[1].resolve(0.0)
-                        + s.padding[3].resolve(0.0)
-                        + s.border_width[1]
-                        + s.border_width[3],
-                    h: f.h
-                        + s.padding[0].resolve(0.0)
-                        + s.padding[2].resolve(0.0)
-                        + s.border_width[0]
-                        + s.border_width[2],
-                };
-                let px = Px::snap(r);
+            let n = ib.fragments.len();
+            for (k, f) in ib.border_fragments().into_iter().enumerate() {
+                let px = Px::snap(f.translate(ox, oy));
                 fill_px(target, px.intersect(clip), s.background_color, 1.0);
-                self.borders(target, px, s.border_width, s.border_color, clip);
+                // Left and right borders only where the box starts and ends.
+                let mut widths = s.border_width;
+                if k > 0 {
+                    widths[3] = 0.0;
+                }
+                if k + 1 < n {
+                    widths[1] = 0.0;
+                }
+                self.borders(target, px, widths, s.border_color, clip);
             }
         }
         let Some(buffer) = inline.buffer() else {

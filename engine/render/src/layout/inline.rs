@@ -55,6 +55,45 @@ pub struct InlineBox {
     pub fragments: Vec<Rect>,
 }
 
+impl InlineBox {
+    /// The fragments' border boxes: the content area grown by the padding and border
+    /// above and below, and on the left of the first fragment and the right of the
+    /// last (CSS Break 3 `box-decoration-break: slice`).
+    pub fn border_fragments(&self) -> Vec<Rect> {
+        let s = &self.style;
+        let px = |lp: crate::style::values::Lp| lp.resolve(0.0);
+        let n = self.fragments.len();
+        self.fragments
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                let left = if k == 0 {
+                    px(s.padding[3]) + s.border_width[3]
+                } else {
+                    0.0
+                };
+                let right = if k + 1 == n {
+                    px(s.padding[1]) + s.border_width[1]
+                } else {
+                    0.0
+                };
+                let top = px(s.padding[0]) + s.border_width[0];
+                let bottom = px(s.padding[2]) + s.border_width[2];
+                Rect {
+                    x: f.x - left,
+                    y: f.y - top,
+                    w: f.w + left + right,
+                    h: f.h + top + bottom,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The `box_index` of a spacer placeholder (an inline box's margin, border and
+/// padding): it has no box.
+pub const SPACER: usize = usize::MAX;
+
 /// A run of text with one style, inside inline box `owner` (None = the block itself).
 pub struct TextRun {
     pub text: String,

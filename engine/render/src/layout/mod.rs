@@ -90,6 +90,8 @@ pub struct Layout {
     pub inline_by_node: HashMap<NodeId, (usize, usize)>,
     /// The root element's box.
     pub root: Option<usize>,
+    /// Inline elements split around blocks: the union of their pieces.
+    pub split_rects: HashMap<NodeId, Rect>,
 }
 
 impl Layout {
@@ -99,12 +101,15 @@ impl Layout {
         if let Some(&i) = self.by_node.get(&node) {
             return Some(self.boxes[i].border_box);
         }
+        if let Some(r) = self.split_rects.get(&node) {
+            return Some(*r);
+        }
         let &(holder, idx) = self.inline_by_node.get(&node)?;
         let b = &self.boxes[holder];
         let inline = b.inline.as_ref()?;
         let (ox, oy) = b.content_origin;
         inline.boxes[idx]
-            .fragments
+            .border_fragments()
             .iter()
             .map(|r| r.translate(ox, oy))
             .reduce(Rect::union)
@@ -133,7 +138,7 @@ impl Layout {
         let (ox, oy) = b.content_origin;
         b.inline.as_ref().map_or(Vec::new(), |c| {
             c.boxes[idx]
-                .fragments
+                .border_fragments()
                 .iter()
                 .map(|r| r.translate(ox, oy))
                 .collect()
@@ -280,6 +285,8 @@ struct Builder<'a> {
     /// The block container whose children are being built (the static parent of
     /// out-of-flow boxes met inside inline content).
     current_block: usize,
+    /// Inline elements split around block children (block-in-inline).
+    split_inlines: std::cell::RefCell<Vec<NodeId>>,
 }
 
 /// Whether a node generates an inline-level box or text (vs a block-level box).
@@ -468,6 +475,32 @@ impl<'a> Builder<'a> {
         for c in self.doc.children(node) {
             match self.style(c) {
                 Some(s) if s.display == Display::Contents => out.extend(self.box_children(c)),
+                // Block-in-inline (CSS 2 § 9.2.1.1): an inline box holding block-level
+                // boxes is split around them; here its children join the parent's
+                // flow (so the blocks stack as blocks) and its geometry is the union
+                // of theirs. Loose text in it keeps the parent's style (a gap).
+                Some(s) if s.display == Display::Inline && self.has_block_child(c) => {
+                    self.split_inlines.borrow_mut().push(c);
+                    out.extend(self.box_children(c));
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn has_block_child(&self, node: NodeId) -> bool {
+        self.box_children_plain(node)
+            .into_iter()
+            .any(|c| matches!(self.level(c), Level::Block))
+    }
+
+    /// Children with `display: contents` expanded, no splitting (for the test above).
+    fn box_children_plain(&self, node: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        for c in self.doc.children(node) {
+            match self.style(c) {
+                Some(s) if s.display == Display::Contents => out.extend(self.box_children_plain(c)),
                 _ => out.push(c),
             }
         }
@@ -526,7 +559,12 @@ impl<'a> Builder<'a> {
         let style = Rc::new(anonymous_style(parent_style));
         // Atomic inlines hang under the context's box (paint order, hit testing,
         // positions) but not in taffy's tree: the context places them.
-        let children: Vec<usize> = content.atomics.iter().map(|a| a.box_index).collect();
+        let children: Vec<usize> = content
+            .atomics
+            .iter()
+            .map(|a| a.box_index)
+            .filter(|&b| b != inline::SPACER)
+            .collect();
         let taffy = self
             .tree
             .new_leaf_with_context(Style::default(), content)
@@ -643,13 +681,83 @@ impl<'a> Builder<'a> {
                     });
                     Some(content.boxes.len() - 1)
                 };
+                // An inline box's horizontal margin, border and padding take room in
+                // the line (CSS 2 § 10.3.1): a spacer before its content and after.
+                let (start, end) = inline_spacing(&style);
+                if me != owner && start > 0.0 {
+                    push_spacer(content, parent_style, owner, start);
+                }
                 for child in self.box_children(node) {
                     self.collect_inline(child, me, &style, content, ws, cb);
+                }
+                if me != owner && end > 0.0 {
+                    push_spacer(content, parent_style, owner, end);
                 }
             }
             _ => {}
         }
     }
+}
+
+/// The room an inline box's left and right margin, border and padding take in the
+/// line (percentages and auto count as 0).
+fn inline_spacing(s: &ComputedStyle) -> (f32, f32) {
+    use crate::style::computed::LpAuto;
+    use crate::style::values::Lp;
+    let px = |lp: Lp| match lp {
+        Lp::Px(v) => v,
+        Lp::Percent(_) => 0.0,
+    };
+    let margin = |m: LpAuto| match m {
+        LpAuto::Lp(lp) => px(lp),
+        LpAuto::Auto => 0.0,
+    };
+    (
+        margin(s.margin[3]) + s.border_width[3] + px(s.padding[3]),
+        margin(s.margin[1]) + s.border_width[1] + px(s.padding[1]),
+    )
+}
+
+/// A placeholder as wide as `width` that belongs to no box (inline spacing).
+fn push_spacer(
+    content: &mut InlineContent,
+    style: &Rc<ComputedStyle>,
+    owner: Option<usize>,
+    width: f32,
+) {
+    content.atomics.push(inline::Atomic {
+        box_index: inline::SPACER,
+        width,
+        above: 0.0,
+        below: 0.0,
+        valign: crate::style::computed::VerticalAlign::Keyword("baseline"),
+        position: (0.0, 0.0),
+    });
+    content.runs.push(TextRun {
+        text: inline::PLACEHOLDER.into(),
+        style: style.clone(),
+        owner,
+        node: None,
+        atomic: Some(content.atomics.len() - 1),
+    });
+}
+
+/// The offset of a `position: relative` box from its insets (top wins over
+/// bottom, left over right; percentages count as 0 here).
+fn relative_offset(s: &ComputedStyle) -> (f32, f32) {
+    use crate::style::computed::LpAuto;
+    use crate::style::values::Lp;
+    if s.position != Position::Relative {
+        return (0.0, 0.0);
+    }
+    let px = |v: LpAuto| match v {
+        LpAuto::Lp(Lp::Px(p)) => Some(p),
+        LpAuto::Lp(Lp::Percent(_)) => Some(0.0),
+        LpAuto::Auto => None,
+    };
+    let dx = px(s.inset[3]).or(px(s.inset[1]).map(|r| -r)).unwrap_or(0.0);
+    let dy = px(s.inset[0]).or(px(s.inset[2]).map(|b| -b)).unwrap_or(0.0);
+    (dx, dy)
 }
 
 /// Moves a box and everything laid out inside it.
@@ -717,6 +825,10 @@ impl Builder<'_> {
             let mut metrics = Vec::new();
             let mut holder_changed = false;
             for (b, old_width) in atomics {
+                if b == inline::SPACER {
+                    metrics.push(None);
+                    continue;
+                }
                 let root = self.boxes[b].taffy;
                 let style = self.boxes[b].style.clone();
                 let is_percent = |lp: &Lp| matches!(lp, Lp::Percent(_));
@@ -881,6 +993,7 @@ pub fn layout_document(
         atomic_holders: Vec::new(),
         static_positions: Vec::new(),
         current_block: 0,
+        split_inlines: Default::default(),
     };
     // The initial containing block: the viewport (CSS 2 § 10.1).
     let mut icb_style = ComputedStyle::initial();
@@ -946,6 +1059,7 @@ pub fn layout_document(
         mut tree,
         boxes: pending,
         static_positions,
+        split_inlines,
         ..
     } = b;
     let mut boxes: Vec<LayoutBox> = Vec::with_capacity(pending.len());
@@ -986,12 +1100,18 @@ pub fn layout_document(
             stack.push(c);
         }
     }
+    let pending_styles: Vec<Rc<ComputedStyle>> = boxes.iter().map(|b| b.style.clone()).collect();
     // Atomic inlines: border-box origins given by their contexts' line layout.
     let mut placed: HashMap<usize, (f32, f32)> = HashMap::new();
     for &i in &order {
         let l = *tree.layout(taffy_ids[i]).expect("layout");
         let (x, y) = match (placed.get(&i), parent_of[i]) {
-            (Some(&(x, y)), _) => (x + l.margin.left, y + l.margin.top),
+            (Some(&(x, y)), _) => {
+                // A relatively positioned atomic inline is offset from its place in
+                // the line (CSS 2 § 9.4.3).
+                let (dx, dy) = relative_offset(&pending_styles[i]);
+                (x + l.margin.left + dx, y + l.margin.top + dy)
+            }
             (None, Some(p)) => (
                 boxes[p].border_box.x + l.location.x,
                 boxes[p].border_box.y + l.location.y,
@@ -1032,7 +1152,11 @@ pub fn layout_document(
                     .max(0.0);
             content.finish(fonts, width);
             let (ox, oy) = bx.content_origin;
-            for a in &content.atomics {
+            for a in content
+                .atomics
+                .iter()
+                .filter(|a| a.box_index != inline::SPACER)
+            {
                 placed.insert(a.box_index, (ox + a.position.0, oy + a.position.1));
             }
             bx.inline = Some(content);
@@ -1089,6 +1213,18 @@ pub fn layout_document(
             bx.is_body = Some(n) == body;
         }
     }
+    // A split inline's geometry: the union of its descendants' boxes.
+    let mut split_rects = HashMap::new();
+    for node in split_inlines.into_inner() {
+        let rect = doc
+            .descendants_inclusive(node)
+            .filter(|&d| d != node)
+            .filter_map(|d| by_node.get(&d).map(|&i| boxes[i].border_box))
+            .reduce(Rect::union);
+        if let Some(r) = rect {
+            split_rects.insert(node, r);
+        }
+    }
     let mut inline_by_node = HashMap::new();
     for (i, bx) in boxes.iter().enumerate() {
         for (idx, ib) in bx.inline.iter().flat_map(|c| c.boxes.iter().enumerate()) {
@@ -1100,6 +1236,7 @@ pub fn layout_document(
         boxes,
         by_node,
         inline_by_node,
+        split_rects,
         root: root_box,
     }
 }
