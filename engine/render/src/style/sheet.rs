@@ -331,9 +331,9 @@ fn nested_selector(parent: &str, own: &str) -> String {
             let part = part.trim();
             if part.contains('&') {
                 part.replace('&', &is_parent)
-            } else if part.starts_with(['>', '+', '~']) {
-                format!("{is_parent} {part}")
             } else {
+                // Relative selectors (`> a`, `+ b`) and plain ones are both relative
+                // to the parent.
                 format!("{is_parent} {part}")
             }
         })
