@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-page=$(realpath "${2:-benches/pages/screenshot-text.html}")
+page=$(realpath "${2:-tests/render/fixtures/text-inline-spans.html}")
 bin=target/release/roundabout
 [ -x "$bin" ] || { echo "build first: cargo build --release -p roundabout" >&2; exit 2; }
 command -v chromium >/dev/null || { echo "chromium is not installed" >&2; exit 2; }

@@ -103,24 +103,8 @@ fn track_size(t: &TrackSize, cx: &LengthContext) -> TrackSizingFunction {
     MinMax { min, max }
 }
 
-fn tracks(entries: &[TrackEntry], cx: &LengthContext) -> Vec<GridTemplateComponent<String>> {
-    let mut out = Vec::new();
-    for e in entries {
-        match e {
-            TrackEntry::Single(t) => out.push(GridTemplateComponent::Single(track_size(t, cx))),
-            // A fixed-count repeat() is the same as writing the tracks out.
-            TrackEntry::Repeat(n, sizes) => {
-                for _ in 0..*n {
-                    for t in sizes {
-                        out.push(GridTemplateComponent::Single(track_size(t, cx)));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
+/// A track list as sizing functions: a fixed-count repeat() is the same as writing
+/// its tracks out.
 fn auto_tracks(entries: &[TrackEntry], cx: &LengthContext) -> Vec<TrackSizingFunction> {
     let mut out = Vec::new();
     for e in entries {
@@ -134,6 +118,13 @@ fn auto_tracks(entries: &[TrackEntry], cx: &LengthContext) -> Vec<TrackSizingFun
         }
     }
     out
+}
+
+fn tracks(entries: &[TrackEntry], cx: &LengthContext) -> Vec<GridTemplateComponent<String>> {
+    auto_tracks(entries, cx)
+        .into_iter()
+        .map(GridTemplateComponent::Single)
+        .collect()
 }
 
 fn placement(l: GridLine) -> GridPlacement<String> {

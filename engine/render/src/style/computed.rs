@@ -599,27 +599,11 @@ pub fn compute(
                     s.column_gap = gap
                 }
             }
-            GridTemplateColumns | GridTemplateRows => {
-                let tracks = match value {
+            GridTemplateColumns | GridTemplateRows | GridAutoRows | GridAutoColumns => {
+                *track_list_mut(&mut s, prop) = match value {
                     Value::Tracks(t) => t.clone(),
                     _ => Vec::new(),
                 };
-                if prop == GridTemplateColumns {
-                    s.grid_template_columns = tracks
-                } else {
-                    s.grid_template_rows = tracks
-                }
-            }
-            GridAutoRows | GridAutoColumns => {
-                let tracks = match value {
-                    Value::Tracks(t) => t.clone(),
-                    _ => Vec::new(),
-                };
-                if prop == GridAutoRows {
-                    s.grid_auto_rows = tracks
-                } else {
-                    s.grid_auto_columns = tracks
-                }
             }
             JustifyItems => s.justify_items = kw(value, "normal"),
             JustifySelf => {
@@ -714,6 +698,16 @@ pub fn compute(
         s.text_decorations.push((s.text_decoration_line, s.color));
     }
     s
+}
+
+/// The computed track list a grid track property sets.
+fn track_list_mut(s: &mut ComputedStyle, prop: Prop) -> &mut Vec<TrackEntry> {
+    match prop {
+        Prop::GridTemplateColumns => &mut s.grid_template_columns,
+        Prop::GridTemplateRows => &mut s.grid_template_rows,
+        Prop::GridAutoRows => &mut s.grid_auto_rows,
+        _ => &mut s.grid_auto_columns,
+    }
 }
 
 /// CSS Fonts 4 § 2.2 "relative weights".

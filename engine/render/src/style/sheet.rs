@@ -256,6 +256,25 @@ struct Context {
     parent: Option<String>,
 }
 
+impl Context {
+    /// The context inside a conditional or layer block; None when its contents do
+    /// not apply. Nested @media blocks: every enclosing query must match too.
+    fn enter(&self, prelude: AtPrelude) -> Option<Context> {
+        let mut cx = self.clone();
+        match prelude {
+            AtPrelude::Media(query) => {
+                cx.media = Some(match &self.media {
+                    Some(outer) => outer.and(&query),
+                    None => query,
+                })
+            }
+            AtPrelude::Group { layered } => cx.layered |= layered,
+            AtPrelude::Skip => return None,
+        }
+        Some(cx)
+    }
+}
+
 struct SheetParser {
     cx: Context,
 }
@@ -425,22 +444,13 @@ impl<'i> AtRuleParser<'i> for SheetParser {
         _start: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<Rules, ParseError<()>> {
-        let mut cx = self.cx.clone();
-        match prelude {
-            // Nested @media blocks: every enclosing query must match too.
-            AtPrelude::Media(query) => {
-                cx.media = Some(match &self.cx.media {
-                    Some(outer) => outer.and(&query),
-                    None => query,
-                })
-            }
-            AtPrelude::Group { layered } => cx.layered |= layered,
-            AtPrelude::Skip => {
+        match self.cx.enter(prelude) {
+            Some(cx) => Ok(parse_rule_list(input, cx)),
+            None => {
                 while input.next().is_ok() {}
-                return Ok(Vec::new());
+                Ok(Vec::new())
             }
         }
-        Ok(parse_rule_list(input, cx))
     }
 }
 
@@ -562,20 +572,10 @@ impl<'i> AtRuleParser<'i> for DeclParser {
         _start: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<BlockItem, ParseError<()>> {
-        let mut cx = self.cx.clone();
-        match prelude {
-            AtPrelude::Media(query) => {
-                cx.media = Some(match &self.cx.media {
-                    Some(outer) => outer.and(&query),
-                    None => query,
-                })
-            }
-            AtPrelude::Group { layered } => cx.layered |= layered,
-            AtPrelude::Skip => {
-                while input.next().is_ok() {}
-                return Ok(BlockItem::Rules(Vec::new()));
-            }
-        }
+        let Some(cx) = self.cx.enter(prelude) else {
+            while input.next().is_ok() {}
+            return Ok(BlockItem::Rules(Vec::new()));
+        };
         let Some(parent) = cx.parent.clone() else {
             while input.next().is_ok() {}
             return Ok(BlockItem::Rules(Vec::new()));
